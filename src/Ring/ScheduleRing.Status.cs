@@ -1,0 +1,106 @@
+using StackExchange.Redis;
+
+namespace Scheduler.Ring;
+
+public sealed partial class ScheduleRing
+{
+    /// <summary>Reads the schedule's counts in one atomic O(1) step.</summary>
+    public async Task<RingCounts> GetCountsAsync()
+    {
+        RedisKey[] keys =
+        [
+            Keys.Ring, Keys.Members, Keys.Owners, Keys.Retry,
+            Keys.Parked, Keys.Priority, Keys.Leases, Keys.Meta,
+        ];
+        var result = (RedisResult[])(await EvaluateAsync(RingScripts.Counts, keys, []).ConfigureAwait(false))!;
+
+        var meta = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 7; i + 1 < result.Length; i += 2)
+        {
+            if (long.TryParse((string?)result[i + 1], out var value))
+            {
+                meta[(string)result[i]!] = value;
+            }
+        }
+
+        var ringLength = (long)result[1];
+        return new RingCounts
+        {
+            Enrolled = (long)result[0],
+            RingEntries = Math.Max(0, ringLength - 1),
+            InFlight = (long)result[2],
+            Retrying = (long)result[3],
+            Parked = (long)result[4],
+            Priority = (long)result[5],
+            LeasedBatches = (long)result[6],
+            Cycle = meta.GetValueOrDefault("cycle", 1),
+            ClaimedThisCycle = meta.GetValueOrDefault("claimed"),
+            CycleStartedAt = meta.TryGetValue("started", out var started) ? FromMs(started) : null,
+            LastCycleEndedAt = meta.TryGetValue("ended", out var ended) ? FromMs(ended) : null,
+            Processed = meta.GetValueOrDefault("processed"),
+            Failed = meta.GetValueOrDefault("failed"),
+            Paused = meta.GetValueOrDefault("paused") == 1,
+        };
+    }
+
+    /// <summary>Stops claims: <see cref="ClaimAsync"/> leases nothing until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => _database.HashSetAsync(Keys.Meta, "paused", 1);
+
+    /// <summary>Lets claims go on after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => _database.HashSetAsync(Keys.Meta, "paused", 0);
+
+    /// <summary>Lists up to <paramref name="max"/> parked ids with their last error.</summary>
+    public async Task<IReadOnlyList<ParkedRecord>> ListParkedAsync(int max = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+
+        var parked = new List<ParkedRecord>();
+        await foreach (var entry in ((IDatabase)_database).HashScanAsync(Keys.Parked, pageSize: 500).ConfigureAwait(false))
+        {
+            if (parked.Count >= max)
+            {
+                break;
+            }
+
+            parked.Add(new ParkedRecord(entry.Name!, entry.Value!));
+        }
+
+        return parked;
+    }
+
+    /// <summary>
+    /// Re-queues parked ids through the priority lane and clears their failure count; every parked id when
+    /// <paramref name="ids"/> is empty. Returns how many were parked and are now queued.
+    /// </summary>
+    public async Task<int> RequeueParkedAsync(IReadOnlyList<string> ids)
+    {
+        RecordIds.ValidateAll(ids);
+
+        RedisKey[] keys = [Keys.Parked, Keys.Attempts, Keys.Priority];
+        if (ids.Count == 0)
+        {
+            return (int)await EvaluateAsync(RingScripts.Requeue, keys, [NowMs()]).ConfigureAwait(false);
+        }
+
+        return await RunChunkedAsync(ids, RingScripts.Requeue, keys, NowMs()).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks the ring against the membership set from one atomic snapshot. This reads the whole ring, so it is
+    /// for the consistency check, never for a tick.
+    /// </summary>
+    public async Task<RingConsistency> VerifyAsync()
+    {
+        var snapshot = ((IDatabase)_database).CreateTransaction();
+        var ringTask = snapshot.ListRangeAsync(Keys.Ring);
+        var membersTask = snapshot.SetMembersAsync(Keys.Members);
+        var ghostsTask = snapshot.HashGetAllAsync(Keys.Ghosts);
+        if (!await snapshot.ExecuteAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("Redis refused the snapshot transaction of the consistency check.");
+        }
+
+        return RingAudit.Check(await ringTask.ConfigureAwait(false), await membersTask.ConfigureAwait(false),
+            await ghostsTask.ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,56 @@
+-- Completes a batch: acknowledges its ids, except the failed ones, which are retried after a
+-- backoff or parked after maxAttempts failures in a row. Costs O(batch); nothing is scanned.
+-- Ids re-leased to another batch since (the lease ran out) are left to that batch.
+-- KEYS: owners, leases, attempts, retry, parked, meta
+-- ARGV: batchId, batchKey, now (ms), maxAttempts, backoffBaseMs, backoffMaxMs, (failedId, error)...
+-- Returns: { processed, retrying, parked, stale (1 when the batch was no longer leased) }
+local owners, leases, attempts, retry, parked, meta = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local batch, batchKey = ARGV[1], ARGV[2]
+local now = tonumber(ARGV[3])
+local maxAttempts = tonumber(ARGV[4])
+local backoffBase = tonumber(ARGV[5])
+local backoffMax = tonumber(ARGV[6])
+
+local raw = redis.call('GET', batchKey)
+if not raw then
+  return { 0, 0, 0, 1 }
+end
+
+local failures = {}
+for i = 7, #ARGV, 2 do
+  failures[ARGV[i]] = ARGV[i + 1]
+end
+
+local processed, retrying, parkedNow = 0, 0, 0
+for id in string.gmatch(raw, '%S+') do
+  if redis.call('HGET', owners, id) == batch then
+    local err = failures[id]
+    if not err then
+      redis.call('HDEL', owners, id)
+      redis.call('HDEL', attempts, id)
+      processed = processed + 1
+    else
+      local n = redis.call('HINCRBY', attempts, id, 1)
+      if n >= maxAttempts then
+        redis.call('HDEL', owners, id)
+        redis.call('HDEL', attempts, id)
+        redis.call('HSET', parked, id, err)
+        parkedNow = parkedNow + 1
+      else
+        -- Whole milliseconds: Garnet's Lua passes only strings and integers to commands.
+        local delay = math.floor(math.min(backoffMax, backoffBase * 2 ^ (n - 1)))
+        -- 'r' marks an id waiting out its backoff: still in flight, so the ring skips it.
+        redis.call('HSET', owners, id, 'r')
+        redis.call('ZADD', retry, now + delay, id)
+        retrying = retrying + 1
+      end
+    end
+  end
+end
+
+redis.call('DEL', batchKey)
+redis.call('ZREM', leases, batch)
+redis.call('HINCRBY', meta, 'processed', processed)
+redis.call('HINCRBY', meta, 'failed', retrying + parkedNow)
+redis.call('HINCRBY', meta, 'parkedtotal', parkedNow)
+return { processed, retrying, parkedNow, 0 }

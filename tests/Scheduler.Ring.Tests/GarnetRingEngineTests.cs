@@ -1,0 +1,6 @@
+using Scheduler.Testing;
+
+namespace Scheduler.Ring.Tests;
+
+[Collection(GarnetCollection.Name)]
+public sealed class GarnetRingEngineTests(GarnetServerFixture garnet) : RingEngineTests(garnet);
