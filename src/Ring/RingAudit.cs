@@ -70,7 +70,7 @@ internal static class RingAudit
             }
         }
 
-        if (markers != 1)
+        if (markers > 1 || (markers == 0 && (members.Length > 0 || ring.Length > 0)))
         {
             Example($"{markers} cycle markers instead of 1");
         }

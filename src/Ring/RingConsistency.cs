@@ -27,6 +27,11 @@ public sealed record RingConsistency
     /// <summary>Up to ten examples of each problem, for the report.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
-    /// <summary>True when every enrolled id is in the ring exactly once and there is one marker.</summary>
-    public bool Ok => Missing == 0 && Duplicated == 0 && Foreign == 0 && Markers == 1;
+    /// <summary>
+    /// True when every enrolled id is in the ring exactly once and there is one marker; a schedule nothing was
+    /// ever enrolled in has no ring at all, which is consistent too.
+    /// </summary>
+    public bool Ok => Missing == 0 && Duplicated == 0 && Foreign == 0 && (Markers == 1 || IsUnused);
+
+    private bool IsUnused => Markers == 0 && Enrolled == 0 && RingEntries == 0;
 }
