@@ -124,6 +124,34 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
     }
 
     [Fact]
+    public async Task Claim_MillionIdsFullRotation_ClaimsEveryIdExactlyOnce()
+    {
+        const int Count = 1_000_000;
+        var ring = NewRing();
+        await ring.EnrolAsync(Ids(Count, ""));
+
+        var times = new int[Count];
+        var cycleEnded = false;
+        while (!cycleEnded)
+        {
+            var claim = await ring.ClaimAsync(Claim(20_000, 5_000));
+            await Task.WhenAll(claim.Batches.Select(b => ring.AcknowledgeAsync(b.Id)));
+            foreach (var id in claim.Batches.SelectMany(b => b.Ids))
+            {
+                times[int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)]++;
+            }
+
+            cycleEnded = claim.CycleEnded;
+        }
+
+        Assert.All(times, t => Assert.Equal(1, t));
+        var check = await ring.VerifyAsync();
+        Assert.True(check.Ok, string.Join("; ", check.Examples));
+        Assert.Equal(Count, check.RingEntries);
+        await Database.KeyDeleteAsync([ring.Keys.Ring, ring.Keys.Members]);
+    }
+
+    [Fact]
     public async Task Claim_ReachingTheMarker_StopsThereAndTheNextClaimStartsTheNextCycle()
     {
         var ring = NewRing();
