@@ -36,6 +36,12 @@ public sealed record RingCounts
     /// <summary>When the previous cycle ended, if one has.</summary>
     public DateTimeOffset? LastCycleEndedAt { get; init; }
 
+    /// <summary>When the previous cycle's first claim happened, if one has ended.</summary>
+    public DateTimeOffset? LastCycleStartedAt { get; init; }
+
+    /// <summary>Whether the current cycle was forced to run as fast as the limits allow.</summary>
+    public bool Forced { get; init; }
+
     /// <summary>Ids acknowledged as refreshed, over the schedule's life.</summary>
     public long Processed { get; init; }
 

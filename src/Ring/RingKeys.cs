@@ -27,6 +27,7 @@ public sealed class RingKeys
         Priority = Tag + ":priority";
         Refreshed = Tag + ":refreshed";
         Meta = Tag + ":meta";
+        Workers = Tag + ":workers";
         BatchPrefix = Tag + ":batch:";
     }
 
@@ -65,6 +66,9 @@ public sealed class RingKeys
 
     /// <summary>Cycle number, counters and the paused flag.</summary>
     public RedisKey Meta { get; }
+
+    /// <summary>Per worker (silo), the ids it acknowledged as refreshed.</summary>
+    public RedisKey Workers { get; }
 
     /// <summary>Prefix of the per-batch keys that hold a batch's ids.</summary>
     public string BatchPrefix { get; }

@@ -23,11 +23,14 @@ public static class RingScripts
     /// <summary>Re-queues parked ids.</summary>
     public static RingScript Requeue { get; } = Load("requeue");
 
+    /// <summary>Marks the current cycle as forced.</summary>
+    public static RingScript Force { get; } = Load("force");
+
     /// <summary>Reads the counts for status.</summary>
     public static RingScript Counts { get; } = Load("counts");
 
     /// <summary>Every script, for loading them ahead of use.</summary>
-    public static IReadOnlyList<RingScript> All { get; } = [Enrol, Remove, Claim, Complete, Refresh, Requeue, Counts];
+    public static IReadOnlyList<RingScript> All { get; } = [Enrol, Remove, Claim, Complete, Refresh, Requeue, Force, Counts];
 
     private static RingScript Load(string name) => new(name, Read("common") + "\n" + Read(name));
 

@@ -47,32 +47,35 @@ public sealed partial class ScheduleRing
     }
 
     /// <summary>Acknowledges every id of batch <paramref name="batchId"/> as refreshed.</summary>
-    public Task<CompletionResult> AcknowledgeAsync(long batchId) => CompleteAsync(batchId, [], RetryPolicy.Default);
+    public Task<CompletionResult> AcknowledgeAsync(long batchId, string? worker = null) =>
+        CompleteAsync(batchId, [], RetryPolicy.Default, worker);
 
     /// <summary>
     /// Completes batch <paramref name="batchId"/>: its ids are acknowledged except those in
     /// <paramref name="failures"/>, which are retried after a backoff or parked once they have failed
-    /// <see cref="RetryPolicy.MaxAttempts"/> times in a row. Costs O(batch).
+    /// <see cref="RetryPolicy.MaxAttempts"/> times in a row. Costs O(batch). When <paramref name="worker"/> is
+    /// given (a silo's name), the ids refreshed are added to its count for status.
     /// </summary>
     public async Task<CompletionResult> CompleteAsync(long batchId, IReadOnlyList<RecordFailure> failures,
-        RetryPolicy policy)
+        RetryPolicy policy, string? worker = null)
     {
         ArgumentNullException.ThrowIfNull(failures);
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate();
 
-        RedisKey[] keys = [Keys.Owners, Keys.Leases, Keys.Attempts, Keys.Retry, Keys.Parked, Keys.Meta];
-        var values = new RedisValue[6 + (failures.Count * 2)];
+        RedisKey[] keys = [Keys.Owners, Keys.Leases, Keys.Attempts, Keys.Retry, Keys.Parked, Keys.Meta, Keys.Workers];
+        var values = new RedisValue[7 + (failures.Count * 2)];
         values[0] = batchId;
         values[1] = (string)Keys.Batch(batchId)!;
         values[2] = NowMs();
         values[3] = policy.MaxAttempts;
         values[4] = (long)policy.BackoffBase.TotalMilliseconds;
         values[5] = (long)policy.BackoffMax.TotalMilliseconds;
+        values[6] = worker ?? "";
         for (var i = 0; i < failures.Count; i++)
         {
-            values[6 + (2 * i)] = failures[i].Id;
-            values[7 + (2 * i)] = Truncate(failures[i].Error);
+            values[7 + (2 * i)] = failures[i].Id;
+            values[8 + (2 * i)] = Truncate(failures[i].Error);
         }
 
         var result = (RedisResult[])(await EvaluateAsync(RingScripts.Complete, keys, values).ConfigureAwait(false))!;

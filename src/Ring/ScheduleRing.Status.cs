@@ -37,10 +37,26 @@ public sealed partial class ScheduleRing
             ClaimedThisCycle = meta.GetValueOrDefault("claimed"),
             CycleStartedAt = meta.TryGetValue("started", out var started) ? FromMs(started) : null,
             LastCycleEndedAt = meta.TryGetValue("ended", out var ended) ? FromMs(ended) : null,
+            LastCycleStartedAt = meta.TryGetValue("laststarted", out var lastStarted) ? FromMs(lastStarted) : null,
+            Forced = meta.TryGetValue("forced", out var forced) && forced == meta.GetValueOrDefault("cycle", 1),
             Processed = meta.GetValueOrDefault("processed"),
             Failed = meta.GetValueOrDefault("failed"),
             Paused = meta.GetValueOrDefault("paused") == 1,
         };
+    }
+
+    /// <summary>
+    /// Marks the current cycle as forced, so a coordinator runs it as fast as the limits allow instead of pacing
+    /// it over the period; returns its number. The mark lives in Redis, so any coordinator activation sees it.
+    /// </summary>
+    public async Task<long> ForceCycleAsync() =>
+        (long)await EvaluateAsync(RingScripts.Force, [Keys.Meta], []).ConfigureAwait(false);
+
+    /// <summary>Per worker (silo), the ids it acknowledged as refreshed over the schedule's life.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> GetProcessedByWorkerAsync()
+    {
+        var entries = await ((IDatabase)_database).HashGetAllAsync(Keys.Workers).ConfigureAwait(false);
+        return entries.ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Stops claims: <see cref="ClaimAsync"/> leases nothing until <see cref="ResumeAsync"/>.</summary>

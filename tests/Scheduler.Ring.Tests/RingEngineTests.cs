@@ -479,6 +479,48 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
     }
 
     [Fact]
+    public async Task Complete_NamingTheWorker_CountsWhatEachWorkerRefreshed()
+    {
+        var ring = NewRing();
+        var policy = new RetryPolicy(3, TimeSpan.Zero, TimeSpan.Zero);
+        await ring.EnrolAsync(Ids(10));
+        var claim = await ring.ClaimAsync(Claim(10, 4));
+
+        await ring.AcknowledgeAsync(claim.Batches[0].Id, "silo-a");
+        await ring.CompleteAsync(claim.Batches[1].Id, [new RecordFailure(claim.Batches[1].Ids[0], "x")], policy, "silo-b");
+        await ring.AcknowledgeAsync(claim.Batches[2].Id, "silo-a");
+        await ring.AcknowledgeAsync(claim.Batches[2].Id, "silo-a");
+
+        var perWorker = await ring.GetProcessedByWorkerAsync();
+
+        Assert.Equal(6, perWorker["silo-a"]);
+        Assert.Equal(3, perWorker["silo-b"]);
+    }
+
+    [Fact]
+    public async Task ForceCycle_MarksTheCurrentCycleUntilItEnds()
+    {
+        var ring = NewRing();
+        await ring.EnrolAsync(Ids(4));
+        var startedAt = Time.GetUtcNow();
+
+        var forced = await ring.ForceCycleAsync();
+        await ring.ClaimAsync(Claim(2));
+        var during = await ring.GetCountsAsync();
+        Time.Advance(TimeSpan.FromSeconds(3));
+        await RunCycleAsync(ring);
+        var after = await ring.GetCountsAsync();
+
+        Assert.Equal(1, forced);
+        Assert.True(during.Forced);
+        Assert.False(after.Forced);
+        Assert.Equal(2, after.Cycle);
+        Assert.Equal(startedAt, after.LastCycleStartedAt);
+        Assert.Equal(startedAt.AddSeconds(3), after.LastCycleEndedAt);
+        Assert.Null(after.CycleStartedAt);
+    }
+
+    [Fact]
     public async Task Claim_AfterScriptFlush_LoadsTheScriptsAgain()
     {
         var ring = NewRing();

@@ -173,7 +173,8 @@ end
 redis.call('HINCRBY', meta, 'claimed', fromRing)
 if ended then
   cycle = cycle + 1
-  redis.call('HSET', meta, 'cycle', cycle, 'claimed', 0, 'ended', now)
+  local started = redis.call('HGET', meta, 'started') or now
+  redis.call('HSET', meta, 'cycle', cycle, 'claimed', 0, 'ended', now, 'laststarted', started)
   redis.call('HDEL', meta, 'started')
   out[1] = 1
   out[2] = cycle

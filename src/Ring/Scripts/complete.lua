@@ -1,15 +1,18 @@
 -- Completes a batch: acknowledges its ids, except the failed ones, which are retried after a
 -- backoff or parked after maxAttempts failures in a row. Costs O(batch); nothing is scanned.
 -- Ids re-leased to another batch since (the lease ran out) are left to that batch.
--- KEYS: owners, leases, attempts, retry, parked, meta
--- ARGV: batchId, batchKey, now (ms), maxAttempts, backoffBaseMs, backoffMaxMs, (failedId, error)...
+-- KEYS: owners, leases, attempts, retry, parked, meta, workers
+-- ARGV: batchId, batchKey, now (ms), maxAttempts, backoffBaseMs, backoffMaxMs, worker ('' for none),
+--       (failedId, error)...
 -- Returns: { processed, retrying, parked, stale (1 when the batch was no longer leased) }
-local owners, leases, attempts, retry, parked, meta = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local owners, leases, attempts, retry, parked = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local meta, workers = KEYS[6], KEYS[7]
 local batch, batchKey = ARGV[1], ARGV[2]
 local now = tonumber(ARGV[3])
 local maxAttempts = tonumber(ARGV[4])
 local backoffBase = tonumber(ARGV[5])
 local backoffMax = tonumber(ARGV[6])
+local worker = ARGV[7]
 
 local raw = redis.call('GET', batchKey)
 if not raw then
@@ -17,7 +20,7 @@ if not raw then
 end
 
 local failures = {}
-for i = 7, #ARGV, 2 do
+for i = 8, #ARGV, 2 do
   failures[ARGV[i]] = ARGV[i + 1]
 end
 
@@ -53,4 +56,7 @@ redis.call('ZREM', leases, batch)
 redis.call('HINCRBY', meta, 'processed', processed)
 redis.call('HINCRBY', meta, 'failed', retrying + parkedNow)
 redis.call('HINCRBY', meta, 'parkedtotal', parkedNow)
+if worker ~= '' and processed > 0 then
+  redis.call('HINCRBY', workers, worker, processed)
+end
 return { processed, retrying, parkedNow, 0 }
