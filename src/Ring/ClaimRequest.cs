@@ -6,6 +6,12 @@ namespace Scheduler.Ring;
 /// <param name="LeaseDuration">How long a worker has to complete a batch before it is handed out again.</param>
 public sealed record ClaimRequest(int MaxIds, int BatchSize, TimeSpan LeaseDuration)
 {
+    /// <summary>
+    /// Whether the claim may take ids from the ring (and so start or advance a cycle). Between cycles a
+    /// coordinator sets it to false: expired leases, due retries and the priority lane are still served.
+    /// </summary>
+    public bool IncludeRing { get; init; } = true;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(MaxIds, nameof(MaxIds));

@@ -28,6 +28,7 @@ public sealed partial class ScheduleRing
             Keys.BatchPrefix,
             RingKeys.CycleMarker,
             ScanLimit(request.MaxIds),
+            request.IncludeRing ? 1 : 0,
         ];
 
         var result = (RedisResult[])(await EvaluateAsync(RingScripts.Claim, keys, values).ConfigureAwait(false))!;

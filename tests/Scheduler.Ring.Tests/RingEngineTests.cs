@@ -286,6 +286,28 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
     }
 
     [Fact]
+    public async Task Claim_WithoutTheRing_ServesExpiredLeasesRetriesAndThePriorityLaneOnly()
+    {
+        var ring = NewRing();
+        var policy = new RetryPolicy(3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        await ring.EnrolAsync(Ids(10));
+        var first = await ring.ClaimAsync(Claim(3, 1));
+        await ring.CompleteAsync(first.Batches[1].Id, [new RecordFailure(first.Batches[1].Ids[0], "x")], policy);
+        await ring.RefreshNowAsync(["id0"]);
+        var before = await ring.GetCountsAsync();
+
+        Time.Advance(Lease);
+        var between = await ring.ClaimAsync(Claim(100) with { IncludeRing = false });
+        var after = await ring.GetCountsAsync();
+
+        var expected = new[] { first.Batches[0].Ids[0], first.Batches[1].Ids[0], first.Batches[2].Ids[0], "id0" };
+        Assert.Equal(expected.Order(), between.Batches.SelectMany(b => b.Ids).Order());
+        Assert.False(between.CycleEnded);
+        Assert.Equal(before.ClaimedThisCycle, after.ClaimedThisCycle);
+        Assert.Equal(before.Cycle, after.Cycle);
+    }
+
+    [Fact]
     public async Task Claim_BeforeTheLeaseRunsOut_DoesNotHandTheBatchOutAgain()
     {
         var ring = NewRing();

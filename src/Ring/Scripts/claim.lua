@@ -3,7 +3,7 @@
 -- The ring part pops ids from the head and pushes them back at the tail, so the ring always
 -- holds every id; it stops when it meets the cycle marker, which ends the cycle.
 -- KEYS: ring, members, ghosts, owners, leases, retry, priority, refreshed, parked, meta
--- ARGV: now (ms), maxIds, batchSize, leaseMs, batchKeyPrefix, marker, scanLimit
+-- ARGV: now (ms), maxIds, batchSize, leaseMs, batchKeyPrefix, marker, scanLimit, includeRing (1/0)
 -- Returns: { cycleEnded (0/1), cycle, reLeasedIds, batchCount,
 --            then per batch: batchId, deadline, idCount, id... }
 local ring, members, ghosts, owners = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -16,6 +16,7 @@ local leaseMs = tonumber(ARGV[4])
 local batchPrefix = ARGV[5]
 local marker = ARGV[6]
 local scanLimit = tonumber(ARGV[7])
+local includeRing = ARGV[8] == '1'
 
 local cycle = tonumber(redis.call('HGET', meta, 'cycle') or '1')
 if redis.call('HGET', meta, 'paused') == '1' then
@@ -99,11 +100,11 @@ if got + #pending < maxIds then
   end
 end
 
--- 4. The ring itself.
+-- 4. The ring itself, unless the caller is between cycles and wants only the work above.
 local fromRing = 0
 local scanned = 0
-local ended = false
-if got + #pending < maxIds then
+local ended = not includeRing
+if includeRing and got + #pending < maxIds then
   redis.call('HSETNX', meta, 'started', now)
 end
 while not ended and got + #pending < maxIds and scanned < scanLimit do
@@ -171,7 +172,7 @@ for first = 1, #pending, batchSize do
 end
 
 redis.call('HINCRBY', meta, 'claimed', fromRing)
-if ended then
+if ended and includeRing then
   cycle = cycle + 1
   local started = redis.call('HGET', meta, 'started') or now
   redis.call('HSET', meta, 'cycle', cycle, 'claimed', 0, 'ended', now, 'laststarted', started)
