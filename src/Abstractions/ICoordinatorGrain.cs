@@ -1,0 +1,24 @@
+namespace Scheduler.Abstractions;
+
+/// <summary>
+/// The coordinator of one schedule, keyed by the schedule's name. It ticks on a timer, claims the next ids of the
+/// ring by the pacing rule and hands them to workers on every silo. Its state lives in Redis, so any activation
+/// carries on where the last one stopped.
+/// </summary>
+public interface ICoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>Activates the coordinator and registers the reminder that keeps it alive.</summary>
+    Task StartAsync();
+
+    /// <summary>Runs the current cycle (or starts one now) as fast as the limits allow; returns its number.</summary>
+    Task<long> ForceCycleAsync();
+
+    /// <summary>Stops claims until <see cref="ResumeAsync"/>; leases already handed out run to the end.</summary>
+    Task PauseAsync();
+
+    /// <summary>Restarts claims after <see cref="PauseAsync"/>.</summary>
+    Task ResumeAsync();
+
+    /// <summary>The schedule's status: counts, cycle progress against the pacing target, and per-silo work.</summary>
+    Task<ScheduleStatus> GetStatusAsync();
+}

@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+using Scheduler.Abstractions;
+using Scheduler.Grains.Options;
+using Scheduler.Grains.Pacing;
+using Scheduler.Ring;
+
+namespace Scheduler.Grains.Coordination;
+
+/// <summary>
+/// The coordinator of one schedule. A reminder keeps it alive (and brings it back on another silo when its silo
+/// dies); a grain timer ticks. Each tick reads the ring's counts, asks the <see cref="Pacer"/> how many ids to
+/// claim, claims them in one atomic call and hands the batches to one worker per active silo.
+/// </summary>
+public sealed partial class CoordinatorGrain(
+    ScheduleRings rings,
+    IClusterMembershipService membership,
+    TimeProvider time,
+    ILogger<CoordinatorGrain> logger) : Grain, ICoordinatorGrain, IRemindable
+{
+    private const string KeepAlive = "keep-alive";
+
+    private string _schedule = "";
+    private ScheduleOptions _settings = new();
+    private ScheduleRing? _ring;
+    private int _nextSilo;
+
+    private ScheduleRing Ring => _ring ?? throw new InvalidOperationException("The coordinator is not active.");
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _schedule = this.GetPrimaryKeyString();
+        _settings = rings.Settings(_schedule);
+        _ring = rings.Get(_schedule);
+
+        await this.RegisterOrUpdateReminder(KeepAlive, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1),
+            cancellationToken);
+        this.RegisterGrainTimer(TickAsync, _settings.TickInterval, _settings.TickInterval);
+        Log.Activated(logger, _schedule, _settings.TickInterval);
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task<long> ForceCycleAsync()
+    {
+        var cycle = await Ring.ForceCycleAsync();
+        Log.Forced(logger, _schedule, cycle);
+
+        await TickAsync(CancellationToken.None);
+        return cycle;
+    }
+
+    /// <inheritdoc />
+    public Task PauseAsync() => Ring.PauseAsync();
+
+    /// <inheritdoc />
+    public Task ResumeAsync() => Ring.ResumeAsync();
+
+    /// <inheritdoc />
+    public async Task<ScheduleStatus> GetStatusAsync()
+    {
+        var counts = await Ring.GetCountsAsync();
+        var perSilo = await Ring.GetProcessedByWorkerAsync();
+        var plan = Pacer.Plan(PacingFor(counts, time.GetUtcNow()));
+
+        return new ScheduleStatus
+        {
+            Schedule = _schedule,
+            Enrolled = counts.Enrolled,
+            Cycle = counts.Cycle,
+            CycleClaimed = counts.ClaimedThisCycle,
+            CycleTarget = counts.CycleStartedAt is null ? 0 : plan.Target,
+            Forced = counts.Forced,
+            InFlight = counts.InFlight,
+            Parked = counts.Parked,
+            Paused = counts.Paused,
+            Processed = counts.Processed,
+            Failed = counts.Failed,
+            CycleStartedAt = counts.CycleStartedAt,
+            Silos = perSilo.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new SiloWork { Address = p.Key, Processed = p.Value })
+                .ToList(),
+        };
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var counts = await Ring.GetCountsAsync();
+        if (counts.Paused)
+        {
+            return;
+        }
+
+        if (!CycleMayRun(counts, now))
+        {
+            await ClaimBetweenCyclesAsync(counts);
+            return;
+        }
+
+        var plan = Pacer.Plan(PacingFor(counts, now));
+        if (plan.IdsToClaim <= 0)
+        {
+            return;
+        }
+
+        var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(plan.IdsToClaim));
+        Dispatch(claim.Batches);
+    }
+
+    // While waiting for the next period boundary the ring stays put, but expired leases, due retries and
+    // refresh-now requests must not wait a whole period.
+    private async Task ClaimBetweenCyclesAsync(RingCounts counts)
+    {
+        if (counts.InFlight == 0 && counts.Priority == 0)
+        {
+            return;
+        }
+
+        var freeBatches = Math.Max(0, _settings.MaxConcurrentBatches - counts.LeasedBatches);
+        var ceiling = Pacer.RateCeilingPerTick(_settings.MaxRecordsPerSecond, _settings.TickInterval);
+        var maxIds = (int)Math.Min(int.MaxValue, Math.Min(freeBatches * _settings.BatchSize, ceiling));
+        if (maxIds <= 0)
+        {
+            return;
+        }
+
+        var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(maxIds) with { IncludeRing = false });
+        Dispatch(claim.Batches);
+    }
+
+    // A cycle that ended early waits for the next period boundary, unless a cycle was forced.
+    private bool CycleMayRun(RingCounts counts, DateTimeOffset now)
+    {
+        if (counts.Forced || counts.CycleStartedAt is not null || counts.LastCycleStartedAt is not { } lastStart)
+        {
+            return true;
+        }
+
+        var lastEnd = counts.LastCycleEndedAt ?? lastStart;
+        return now >= Pacer.NextCycleStart(lastStart, lastEnd, _settings.Period);
+    }
+
+    // Pacing aims at where the cycle should be by the end of this tick, so the first tick of a cycle claims.
+    private PacingInput PacingFor(RingCounts counts, DateTimeOffset now) => new()
+    {
+        Enrolled = counts.Enrolled,
+        Period = _settings.Period,
+        Elapsed = now - (counts.CycleStartedAt ?? now) + _settings.TickInterval,
+        ClaimedThisCycle = counts.ClaimedThisCycle,
+        Forced = counts.Forced,
+        InFlightBatches = counts.LeasedBatches,
+        MaxConcurrentBatches = _settings.MaxConcurrentBatches,
+        BatchSize = _settings.BatchSize,
+        MaxRecordsPerSecond = _settings.MaxRecordsPerSecond,
+        TickInterval = _settings.TickInterval,
+    };
+
+    private void Dispatch(IReadOnlyList<Batch> batches)
+    {
+        if (batches.Count == 0)
+        {
+            return;
+        }
+
+        var silos = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress)
+            .OrderBy(s => s.ToParsableString(), StringComparer.Ordinal)
+            .ToList();
+
+        foreach (var batch in batches)
+        {
+            var silo = silos[_nextSilo++ % silos.Count];
+            var assignment = new BatchAssignment
+            {
+                Schedule = _schedule,
+                BatchId = batch.Id,
+                Deadline = batch.Deadline,
+                Ids = batch.Ids,
+            };
+
+            // The hint places a worker's first activation on that silo; one worker per silo and schedule then
+            // keeps every later batch for that silo there.
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            try
+            {
+                var worker = GrainFactory.GetGrain<IWorkerGrain>($"{_schedule}/{silo.ToParsableString()}");
+                _ = worker.ProcessAsync(assignment);
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+        }
+
+        Log.Dispatched(logger, _schedule, batches.Count, silos.Count);
+    }
+}

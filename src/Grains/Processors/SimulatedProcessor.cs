@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Scheduler.Ring;
+
+namespace Scheduler.Grains.Processors;
+
+/// <summary>
+/// A processor for capacity and fault tests: each batch waits <see cref="SimulatedProcessorOptions.Latency"/> and
+/// each record fails with probability <see cref="SimulatedProcessorOptions.FailureRate"/>. It counts what it
+/// processed, per schedule and optionally per record id, so tests can check how often records were refreshed.
+/// </summary>
+public sealed class SimulatedProcessor : IRecordProcessor
+{
+    /// <summary>The name <c>simulated</c> is registered under.</summary>
+    public const string ProcessorName = "simulated";
+
+    /// <summary>The error reported for a record the processor chose to fail.</summary>
+    public const string SimulatedError = "Simulated failure.";
+
+    private readonly SimulatedProcessorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _processed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _failed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Schedule, string Id), StrongBox<long>> _perId = new();
+
+    /// <summary>Creates the processor.</summary>
+    /// <param name="options">The latency, failure rate and whether to count per id.</param>
+    /// <param name="time">The clock the latency is waited on; tests pass a fake one.</param>
+    public SimulatedProcessor(IOptions<SimulatedProcessorOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+
+        _options = options.Value;
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public string Name => ProcessorName;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RecordFailure>> ProcessAsync(
+        string schedule,
+        IReadOnlyList<string> ids,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(ids);
+
+        if (_options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.Latency, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var failures = new List<RecordFailure>();
+        foreach (var id in ids)
+        {
+            // Random.Shared is safe across threads; the simulation needs no reproducible sequence.
+#pragma warning disable CA5394 // Not security-sensitive: the random numbers only decide simulated failures.
+            if (Random.Shared.NextDouble() < _options.FailureRate)
+#pragma warning restore CA5394
+            {
+                failures.Add(new RecordFailure(id, SimulatedError));
+            }
+
+            if (_options.CountPerId)
+            {
+                Increment(_perId.GetOrAdd((schedule, id), static _ => new StrongBox<long>()), 1);
+            }
+        }
+
+        Increment(_processed.GetOrAdd(schedule, static _ => new StrongBox<long>()), ids.Count);
+        Increment(_failed.GetOrAdd(schedule, static _ => new StrongBox<long>()), failures.Count);
+        return failures;
+    }
+
+    /// <summary>How many ids of <paramref name="schedule"/> finished processing, failed ones included.</summary>
+    public long ProcessedCount(string schedule) => Read(_processed, schedule);
+
+    /// <summary>How many record ids of <paramref name="schedule"/> the processor failed.</summary>
+    public long FailedCount(string schedule) => Read(_failed, schedule);
+
+    /// <summary>
+    /// How many times record <paramref name="id"/> of <paramref name="schedule"/> was processed; always 0 unless
+    /// <see cref="SimulatedProcessorOptions.CountPerId"/> is set.
+    /// </summary>
+    public long ProcessingsOf(string schedule, string id) => Read(_perId, (schedule, id));
+
+    private static long Read<TKey>(ConcurrentDictionary<TKey, StrongBox<long>> counters, TKey key)
+        where TKey : notnull =>
+        counters.TryGetValue(key, out var counter) ? Interlocked.Read(ref counter.Value) : 0;
+
+    private static void Increment(StrongBox<long> counter, long amount) => Interlocked.Add(ref counter.Value, amount);
+}

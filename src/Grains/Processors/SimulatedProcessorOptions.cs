@@ -1,0 +1,22 @@
+namespace Scheduler.Grains.Processors;
+
+/// <summary>
+/// Settings of the <c>simulated</c> processor, bound from the <c>Simulated</c> configuration section.
+/// </summary>
+public sealed class SimulatedProcessorOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Simulated";
+
+    /// <summary>How long each batch takes, whatever its size. Default 50 ms; zero answers at once.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The chance, from 0 to 1, that any one record fails. Default 0: nothing fails.</summary>
+    public double FailureRate { get; set; }
+
+    /// <summary>
+    /// Whether to count the processings of every record id, readable with
+    /// <see cref="SimulatedProcessor.ProcessingsOf"/>. Default false: it costs memory per id, so it is for tests.
+    /// </summary>
+    public bool CountPerId { get; set; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Options;
+using Scheduler.Grains.Processors;
+using Scheduler.Ring;
+
+namespace Scheduler.Grains;
+
+/// <summary>Registers the scheduler's options and processors.</summary>
+public static class SchedulerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="SchedulerOptions"/> from the <c>Scheduler</c> section and
+    /// <see cref="SimulatedProcessorOptions"/> from the <c>Simulated</c> section of
+    /// <paramref name="configuration"/>, validates both when the host starts, registers the <c>noop</c> and
+    /// <c>simulated</c> processors with the <see cref="ProcessorRegistry"/>, and the system clock unless a
+    /// <see cref="TimeProvider"/> is already registered.
+    /// </summary>
+    public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<SchedulerOptions>()
+            .Bind(configuration.GetSection(SchedulerOptions.SectionName))
+            .PostConfigure(AddDefaultSchedule)
+            .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
+
+        services.AddOptions<SimulatedProcessorOptions>()
+            .Bind(configuration.GetSection(SimulatedProcessorOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor
+            .Singleton<IValidateOptions<SimulatedProcessorOptions>, SimulatedProcessorOptionsValidator>());
+
+        services.AddRecordProcessor<NoopProcessor>(NoopProcessor.ProcessorName);
+        services.AddRecordProcessor<SimulatedProcessor>(SimulatedProcessor.ProcessorName);
+        return services;
+    }
+
+    private static void AddDefaultSchedule(SchedulerOptions options)
+    {
+        if (options.Schedules.Count == 0)
+        {
+            options.Schedules[ScheduleNames.Default] = new ScheduleOptions();
+        }
+    }
+}
