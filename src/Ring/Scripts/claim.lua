@@ -27,6 +27,8 @@ local out = { 0, cycle, 0, 0 }
 local got = 0
 local deadline = now + leaseMs
 
+local HASH_TABLE_HINT = string.rep('-', 1024)
+
 local function lease(ids)
   local batch = tostring(redis.call('HINCRBY', meta, 'batchseq', 1))
   redis.call('SET', batchPrefix .. batch, table.concat(ids, ' '))
@@ -36,7 +38,14 @@ local function lease(ids)
     owned[#owned + 1] = ids[i]
     owned[#owned + 1] = batch
   end
+  -- Redis keeps a hash of up to hash-max-listpack-entries fields (128 to 512) as a listpack,
+  -- where every HSET, HMGET and HDEL of a field is a linear search; owners would live there
+  -- whenever few batches are out. A value longer than hash-max-listpack-value turns it into a
+  -- hash table at once, and Redis never turns it back; the placeholder field (a space, which
+  -- no id holds) is gone before the script ends.
+  redis.call('HSET', owners, ' ', HASH_TABLE_HINT)
   bulk_pairs('HSET', owners, owned)
+  redis.call('HDEL', owners, ' ')
 
   out[4] = out[4] + 1
   out[#out + 1] = batch
@@ -101,12 +110,23 @@ if got + #pending < maxIds then
 end
 
 -- 4. The ring itself, unless the caller is between cycles and wants only the work above.
+-- What the loop needs to know of each popped id is read with one command per slice
+-- (SMISMEMBER, HMGET) rather than one per id: a redis.call costs far more than the lookup it
+-- makes. A hash that is empty is not read at all: ghosts, parked and refreshed usually are,
+-- and owners is whenever no batch is out. A bulk read is only a filter for the two hashes this
+-- loop writes (ghosts, refreshed): an id it flags is read again on its own, so a duplicate
+-- ring entry sees what the first one left.
 local fromRing = 0
 local scanned = 0
 local ended = not includeRing
 if includeRing and got + #pending < maxIds then
   redis.call('HSETNX', meta, 'started', now)
 end
+local hasOwners = redis.call('HLEN', owners) > 0
+local hasGhosts = redis.call('HLEN', ghosts) > 0
+local hasParked = redis.call('HLEN', parked) > 0
+local hasRefreshed = redis.call('HLEN', refreshed) > 0
+local cycleText = tostring(cycle)
 while not ended and got + #pending < maxIds and scanned < scanLimit do
   local want = math.min(maxIds - got - #pending, scanLimit - scanned)
   local popped = redis.call('LPOP', ring, want)
@@ -118,13 +138,11 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
     popped = { popped }
   end
 
-  local back = {}
+  local count = #popped
   for i = 1, #popped do
-    local id = popped[i]
-    scanned = scanned + 1
-    if id == marker then
-      back[#back + 1] = id
+    if popped[i] == marker then
       ended = true
+      count = i - 1
       -- What was popped past the marker belongs to the next cycle: return it to the head.
       local rest = {}
       for j = #popped, i + 1, -1 do
@@ -133,31 +151,58 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
       bulk('LPUSH', ring, rest)
       break
     end
+  end
+  scanned = scanned + count + (ended and 1 or 0)
 
-    local ghost = redis.call('HGET', ghosts, id)
-    if ghost then
-      -- The stale entry of a removed id: dropping it is the lazy half of removal.
-      if tonumber(ghost) <= 1 then
-        redis.call('HDEL', ghosts, id)
-      else
-        redis.call('HINCRBY', ghosts, id, -1)
-      end
-    elseif redis.call('SISMEMBER', members, id) == 0 then
-      -- An element nobody enrolled (written by hand): it is not an id of this schedule.
-      redis.call('HINCRBY', meta, 'foreigndropped', 1)
-    else
-      back[#back + 1] = id
-      if redis.call('HEXISTS', owners, id) == 0 and redis.call('HEXISTS', parked, id) == 0 then
-        local mark = redis.call('HGET', refreshed, id)
-        if mark then
-          redis.call('HDEL', refreshed, id)
+  local back = {}
+  if count > 0 then
+    local member = bulk_read('SMISMEMBER', members, popped, count)
+    local owner = hasOwners and bulk_read('HMGET', owners, popped, count)
+    local ghost = hasGhosts and bulk_read('HMGET', ghosts, popped, count)
+    local park = hasParked and bulk_read('HMGET', parked, popped, count)
+    local mark = hasRefreshed and bulk_read('HMGET', refreshed, popped, count)
+
+    for i = 1, count do
+      local id = popped[i]
+      local dropped = false
+      if ghost and ghost[i] then
+        local left = redis.call('HGET', ghosts, id)
+        if left then
+          -- The stale entry of a removed id: dropping it is the lazy half of removal.
+          dropped = true
+          if tonumber(left) <= 1 then
+            redis.call('HDEL', ghosts, id)
+          else
+            redis.call('HINCRBY', ghosts, id, -1)
+          end
         end
-        if mark ~= tostring(cycle) then
-          pending[#pending + 1] = id
-          fromRing = fromRing + 1
+      end
+
+      if dropped then
+        -- Nothing more to do: the entry leaves the ring.
+      elseif member[i] == 0 then
+        -- An element nobody enrolled (written by hand): it is not an id of this schedule.
+        redis.call('HINCRBY', meta, 'foreigndropped', 1)
+      else
+        back[#back + 1] = id
+        if not (owner and owner[i]) and not (park and park[i]) then
+          local refreshedIn = false
+          if mark and mark[i] then
+            refreshedIn = redis.call('HGET', refreshed, id)
+            if refreshedIn then
+              redis.call('HDEL', refreshed, id)
+            end
+          end
+          if refreshedIn ~= cycleText then
+            pending[#pending + 1] = id
+            fromRing = fromRing + 1
+          end
         end
       end
     end
+  end
+  if ended then
+    back[#back + 1] = marker
   end
   bulk('RPUSH', ring, back)
 end

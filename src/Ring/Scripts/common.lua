@@ -15,3 +15,20 @@ local function bulk_pairs(command, key, values)
     redis.call(command, key, unpack(values, first, last))
   end
 end
+
+-- Runs a read command that takes many fields (HMGET, SMISMEMBER) over values[1..count] in
+-- slices, and returns the replies as one list in the same order.
+local function bulk_read(command, key, values, count)
+  local replies = {}
+  for first = 1, count, SLICE do
+    local part = redis.call(command, key, unpack(values, first, math.min(first + SLICE - 1, count)))
+    -- As with LPOP, a reply of one may come back bare rather than as a list of one.
+    if type(part) ~= 'table' then
+      part = { part }
+    end
+    for i = 1, #part do
+      replies[#replies + 1] = part[i]
+    end
+  end
+  return replies
+end

@@ -24,13 +24,27 @@ for i = 8, #ARGV, 2 do
   failures[ARGV[i]] = ARGV[i + 1]
 end
 
-local processed, retrying, parkedNow = 0, 0, 0
+-- Owners are read with one HMGET per slice and acknowledged ids deleted with one HDEL per
+-- slice, rather than three calls per id. An id listed twice counts once, as it did when the
+-- first occurrence's HDEL hid it from the second.
+local ids, seen = {}, {}
 for id in string.gmatch(raw, '%S+') do
-  if redis.call('HGET', owners, id) == batch then
+  if not seen[id] then
+    seen[id] = true
+    ids[#ids + 1] = id
+  end
+end
+local owner = #ids > 0 and bulk_read('HMGET', owners, ids, #ids) or {}
+local hadAttempts = redis.call('HLEN', attempts) > 0
+
+local processed, retrying, parkedNow = 0, 0, 0
+local done = {}
+for i = 1, #ids do
+  local id = ids[i]
+  if owner[i] == batch then
     local err = failures[id]
     if not err then
-      redis.call('HDEL', owners, id)
-      redis.call('HDEL', attempts, id)
+      done[#done + 1] = id
       processed = processed + 1
     else
       local n = redis.call('HINCRBY', attempts, id, 1)
@@ -49,6 +63,11 @@ for id in string.gmatch(raw, '%S+') do
       end
     end
   end
+end
+bulk('HDEL', owners, done)
+-- Only ids that failed before have a count; when none had, there is nothing to clear.
+if hadAttempts then
+  bulk('HDEL', attempts, done)
 end
 
 redis.call('DEL', batchKey)
