@@ -7,8 +7,8 @@ public sealed partial class ScheduleRing
     // Event ids 1000-1099 belong to the ring engine.
     private static partial class Log
     {
-        [LoggerMessage(1000, LogLevel.Warning,
-            "Redis did not have the {Script} script of schedule {Schedule} (restart or SCRIPT FLUSH); sent it again")]
+        [LoggerMessage(1000, LogLevel.Debug,
+            "Redis did not have the {Script} script of schedule {Schedule} (first use, restart or SCRIPT FLUSH); sent it whole")]
         public static partial void ScriptReloaded(ILogger logger, string script, string schedule);
 
         [LoggerMessage(1001, LogLevel.Information, "Schedule {Schedule} finished cycle {Cycle}")]

@@ -89,8 +89,7 @@ internal sealed class RingBenchmark : IBenchmark
 
             await RunLmoveAsync(bench, prefix, report);
 
-            var proposed = await ProposedTarget.CreateAsync(database, bench.Admin, ring.Keys, Lease);
-            IClaimTarget[] targets = [new EngineTarget(ring, Lease), proposed, baseline];
+            IClaimTarget[] targets = [new EngineTarget(ring, Lease), baseline];
             foreach (var batchSize in settings.BatchSizes)
             {
                 foreach (var loops in settings.LoopCounts)
@@ -206,26 +205,22 @@ internal sealed class RingBenchmark : IBenchmark
         Console.WriteLine($"ids:     like \"{sampleId}\" ({sampleId.Length} bytes); lease {Lease.TotalMinutes} min; " +
             $"loops tried: {string.Join(", ", settings.LoopCounts)} (best shown)");
         Console.WriteLine($"run:     {elapsed.TotalSeconds:F0} s");
-        Console.WriteLine("targets: engine = ScheduleRing as built; proposed = the engine's ring with the bench's " +
-            "Ring/Scripts/proposed-*.lua; baseline = LPOP n + RPUSH in one Lua call, empty ack.");
+        Console.WriteLine("targets: engine = ScheduleRing (claim + complete scripts); " +
+            "baseline = LPOP n + RPUSH in one Lua call, empty ack.");
         Console.WriteLine();
 
-        var throughput = new TextTable("server", "ids", "batch", "engine ids/s", "baseline ids/s", "ratio",
-            "proposed ids/s", "proposed ratio");
+        var throughput = new TextTable("server", "ids", "batch", "engine ids/s", "baseline ids/s", "ratio");
         foreach (var report in reports)
         {
             foreach (var batchSize in settings.BatchSizes)
             {
                 var engine = report.Best("engine", batchSize)!;
                 var baseline = report.Best("baseline", batchSize)!;
-                var proposed = report.Best("proposed", batchSize)!;
                 throughput.Add(report.Server, report.Ids.ToString("N0", CultureInfo.InvariantCulture),
                     batchSize.ToString("N0", CultureInfo.InvariantCulture),
                     $"{Rate(engine.IdsPerSecond)} (x{engine.Loops})",
                     $"{Rate(baseline.IdsPerSecond)} (x{baseline.Loops})",
-                    Ratio(engine, baseline),
-                    $"{Rate(proposed.IdsPerSecond)} (x{proposed.Loops})",
-                    Ratio(proposed, baseline));
+                    Ratio(engine, baseline));
             }
         }
 
@@ -242,12 +237,10 @@ internal sealed class RingBenchmark : IBenchmark
         Console.Write(server);
         Console.WriteLine();
 
-        var micros = new TextTable("server", "engine claim", "engine ack", "proposed claim", "proposed ack",
-            "baseline claim", "baseline ack");
+        var micros = new TextTable("server", "engine claim", "engine ack", "baseline claim", "baseline ack");
         foreach (var report in reports)
         {
             micros.Add(report.Server, Micros(report, "engine", claim: true), Micros(report, "engine", claim: false),
-                Micros(report, "proposed", claim: true), Micros(report, "proposed", claim: false),
                 Micros(report, "baseline", claim: true), Micros(report, "baseline", claim: false));
         }
 

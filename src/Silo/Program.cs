@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+using Scheduler.Silo;
+
+try
+{
+    var app = SiloApp.Build(args);
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // One line naming the setting is the whole diagnosis; a stack trace would only bury it.
+    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+    return 1;
+}

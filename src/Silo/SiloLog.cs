@@ -1,0 +1,29 @@
+namespace Scheduler.Silo;
+
+/// <summary>The silo host's log messages.</summary>
+internal static partial class SiloLog
+{
+    [LoggerMessage(1, LogLevel.Warning,
+        "Embedded mode (no ConnectionStrings:Redis): Garnet on 127.0.0.1:{Port}, localhost clustering and "
+        + "in-memory reminders. This mode is for development only.")]
+    public static partial void EmbeddedMode(ILogger logger, int port);
+
+    [LoggerMessage(2, LogLevel.Information, "Clustering and reminders on Redis {Endpoints}.")]
+    public static partial void RedisMode(ILogger logger, string endpoints);
+
+    [LoggerMessage(3, LogLevel.Information, "Started the coordinator of schedule {Schedule}.")]
+    public static partial void CoordinatorStarted(ILogger logger, string schedule);
+
+    [LoggerMessage(4, LogLevel.Warning,
+        "Starting the coordinator of schedule {Schedule} failed (attempt {Attempt} of {Attempts}); retrying.")]
+    public static partial void CoordinatorStartRetry(ILogger logger, Exception exception, string schedule,
+        int attempt, int attempts);
+
+    [LoggerMessage(5, LogLevel.Error,
+        "Could not start the coordinator of schedule {Schedule}; its reminder will start it once any silo does.")]
+    public static partial void CoordinatorStartFailed(ILogger logger, Exception exception, string schedule);
+
+    [LoggerMessage(6, LogLevel.Information, "Kubernetes hosting enabled (KUBERNETES_SERVICE_HOST is set).")]
+    public static partial void KubernetesHosting(ILogger logger);
+
+}
