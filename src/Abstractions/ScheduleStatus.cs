@@ -42,4 +42,34 @@ public sealed record ScheduleStatus
 
     /// <summary>Per silo, the ids it refreshed.</summary>
     [Id(12)] public required IReadOnlyList<SiloWork> Silos { get; init; }
+
+    /// <summary>The schedule's period.</summary>
+    [Id(13)] public required TimeSpan Period { get; init; }
+
+    /// <summary>The ids per second the period needs, N/P.</summary>
+    [Id(14)] public required double RequiredRate { get; init; }
+
+    /// <summary>The ids per second claimed so far in the current cycle.</summary>
+    [Id(15)] public required double AchievedRate { get; init; }
+
+    /// <summary>How far the cycle lags its pacing target, in seconds of the required rate.</summary>
+    [Id(16)] public required double BehindScheduleSeconds { get; init; }
+
+    /// <summary>When the cycle ends at the achieved rate, if anything has been achieved.</summary>
+    [Id(17)] public DateTimeOffset? ProjectedCycleEnd { get; init; }
+
+    /// <summary>Whether the period can be met with the configured limits.</summary>
+    [Id(18)] public required bool CanMeetPeriod { get; init; }
+
+    /// <summary>How many silos the schedule needs at the per-silo rate achieved.</summary>
+    [Id(19)] public required int SilosNeeded { get; init; }
+
+    /// <summary>
+    /// The age of the stalest record: the one the ring reaches next, last refreshed at the same offset into the
+    /// previous cycle; unknown before a cycle has ended.
+    /// </summary>
+    [Id(20)] public TimeSpan? StalestRecordAge { get; init; }
+
+    /// <summary>The active silos of the cluster.</summary>
+    [Id(21)] public required IReadOnlyList<string> ActiveSilos { get; init; }
 }

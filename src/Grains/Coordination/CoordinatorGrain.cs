@@ -64,33 +64,6 @@ public sealed partial class CoordinatorGrain(
     /// <inheritdoc />
     public Task ResumeAsync() => Ring.ResumeAsync();
 
-    /// <inheritdoc />
-    public async Task<ScheduleStatus> GetStatusAsync()
-    {
-        var counts = await Ring.GetCountsAsync();
-        var perSilo = await Ring.GetProcessedByWorkerAsync();
-        var plan = Pacer.Plan(PacingFor(counts, time.GetUtcNow()));
-
-        return new ScheduleStatus
-        {
-            Schedule = _schedule,
-            Enrolled = counts.Enrolled,
-            Cycle = counts.Cycle,
-            CycleClaimed = counts.ClaimedThisCycle,
-            CycleTarget = counts.CycleStartedAt is null ? 0 : plan.Target,
-            Forced = counts.Forced,
-            InFlight = counts.InFlight,
-            Parked = counts.Parked,
-            Paused = counts.Paused,
-            Processed = counts.Processed,
-            Failed = counts.Failed,
-            CycleStartedAt = counts.CycleStartedAt,
-            Silos = perSilo.OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new SiloWork { Address = p.Key, Processed = p.Value })
-                .ToList(),
-        };
-    }
-
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -164,6 +137,12 @@ public sealed partial class CoordinatorGrain(
         TickInterval = _settings.TickInterval,
     };
 
+    private List<SiloAddress> ActiveSilos() => membership.CurrentSnapshot.Members.Values
+        .Where(m => m.Status == SiloStatus.Active)
+        .Select(m => m.SiloAddress)
+        .OrderBy(s => s.ToParsableString(), StringComparer.Ordinal)
+        .ToList();
+
     private void Dispatch(IReadOnlyList<Batch> batches)
     {
         if (batches.Count == 0)
@@ -171,11 +150,7 @@ public sealed partial class CoordinatorGrain(
             return;
         }
 
-        var silos = membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active)
-            .Select(m => m.SiloAddress)
-            .OrderBy(s => s.ToParsableString(), StringComparer.Ordinal)
-            .ToList();
+        var silos = ActiveSilos();
 
         foreach (var batch in batches)
         {
