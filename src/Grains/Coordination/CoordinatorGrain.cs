@@ -22,6 +22,9 @@ public sealed partial class CoordinatorGrain(
 {
     private const string KeepAlive = "keep-alive";
 
+    // At the measured 2-3 µs of Redis time per claimed id (scheduler-bench ring), about 25 ms per call.
+    private const int MaxIdsPerClaim = 10_000;
+
     private string _schedule = "";
     private ScheduleOptions _settings = new();
     private ScheduleRing? _ring;
@@ -85,8 +88,27 @@ public sealed partial class CoordinatorGrain(
             return;
         }
 
-        var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(plan.IdsToClaim));
-        Dispatch(claim.Batches);
+        await ClaimInSlicesAsync(plan.IdsToClaim, includeRing: true);
+    }
+
+    // One script call blocks Redis while it runs, so a large tick is claimed in slices of a bounded size,
+    // each dispatched before the next is claimed. A slice that comes back short (the cycle ended, or the
+    // ring had nothing more to give) ends the tick.
+    private async Task ClaimInSlicesAsync(int ids, bool includeRing)
+    {
+        var slice = Math.Max(_settings.BatchSize, MaxIdsPerClaim - (MaxIdsPerClaim % _settings.BatchSize));
+        for (var left = ids; left > 0;)
+        {
+            var wanted = Math.Min(left, slice);
+            var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(wanted) with { IncludeRing = includeRing });
+            Dispatch(claim.Batches);
+
+            left -= wanted;
+            if (claim.CycleEnded || claim.Count < wanted)
+            {
+                return;
+            }
+        }
     }
 
     // While waiting for the next period boundary the ring stays put, but expired leases, due retries and
@@ -106,8 +128,7 @@ public sealed partial class CoordinatorGrain(
             return;
         }
 
-        var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(maxIds) with { IncludeRing = false });
-        Dispatch(claim.Batches);
+        await ClaimInSlicesAsync(maxIds, includeRing: false);
     }
 
     // A cycle that ended early waits for the next period boundary, unless a cycle was forced.
