@@ -1,8 +1,9 @@
 using Scheduler.Bench;
+using Scheduler.Bench.Cluster;
 using Scheduler.Bench.Ring;
 
 // Each benchmark is one class; this only picks it by name, so adding one is adding it here.
-IBenchmark[] benchmarks = [new RingBenchmark()];
+IBenchmark[] benchmarks = [new RingBenchmark(), new ClusterBenchmark()];
 
 var chosen = args.Length == 0
     ? null

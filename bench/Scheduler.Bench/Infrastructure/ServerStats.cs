@@ -13,6 +13,20 @@ internal static class ServerStats
         return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
     }
 
+    /// <summary>
+    /// The CPU seconds the server has used since it started, <c>used_cpu_sys</c> plus <c>used_cpu_user</c> of
+    /// INFO cpu: its main thread and its I/O and background threads together.
+    /// </summary>
+    public static async Task<double?> CpuSecondsAsync(IServer server)
+    {
+        var system = await FieldAsync(server, "cpu", "used_cpu_sys");
+        var user = await FieldAsync(server, "cpu", "used_cpu_user");
+        return double.TryParse(system, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
+            && double.TryParse(user, NumberStyles.Float, CultureInfo.InvariantCulture, out var u)
+                ? s + u
+                : null;
+    }
+
     /// <summary>Clears the command statistics, so the next reading covers only what runs after.</summary>
     public static async Task<bool> TryResetAsync(IServer server)
     {
