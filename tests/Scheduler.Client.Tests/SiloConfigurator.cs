@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Scheduler.Grains;
+using Scheduler.Grains.Coordination;
+using StackExchange.Redis;
+
+namespace Scheduler.Client.Tests;
+
+/// <summary>Configures each in-process silo like the silo host does, against the test Redis.</summary>
+public sealed class SiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.UseInMemoryReminderService();
+        siloBuilder.Services.AddScheduler(siloBuilder.Configuration);
+        siloBuilder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+            ConnectionMultiplexer.Connect(siloBuilder.Configuration.GetConnectionString("Redis")!));
+        siloBuilder.Services.AddSingleton<ScheduleRings>();
+    }
+}
