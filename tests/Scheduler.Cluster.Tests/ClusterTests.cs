@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Orleans.TestingHost;
-using Scheduler.Abstractions;
-using Scheduler.Ring;
 using Scheduler.Testing;
 
 namespace Scheduler.Cluster.Tests;
@@ -11,33 +7,17 @@ namespace Scheduler.Cluster.Tests;
 public sealed class ClusterTests(RedisServerFixture redis) : IAsyncLifetime
 {
     private readonly string _prefix = $"cluster-{Guid.NewGuid():N}";
-    private TestCluster? _cluster;
+    private ClusterHarness? _harness;
 
-    private TestCluster Cluster => _cluster!;
+    private ClusterHarness Harness => _harness!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(3);
-        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Scheduler:KeyPrefix"] = _prefix,
-            ["Scheduler:Schedules:users:Period"] = "01:00:00",
-            ["Scheduler:Schedules:users:TickInterval"] = "00:00:00.200",
-            ["Scheduler:Schedules:users:BatchSize"] = "500",
-            ["Scheduler:Schedules:users:Processor"] = "noop",
-        }));
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _harness = await ClusterHarness.StartAsync(redis, _prefix, silos: 3);
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (_harness is not null)
         {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
+            await _harness.DisposeAsync();
         }
     }
 
@@ -45,18 +25,16 @@ public sealed class ClusterTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task ForceCycle_ThreeSilos_ProcessesEveryIdOnceAndSpreadsTheWork()
     {
         const int Count = 20_000;
-        var ring = new ScheduleRing(redis.Connection.GetDatabase(), "users", _prefix);
-        await ring.EnrolAsync(Enumerable.Range(0, Count).Select(i => $"user{i}").ToArray());
-        var coordinator = Cluster.Client.GetGrain<ICoordinatorGrain>("users");
+        await Harness.EnrolAsync(Count);
 
-        var cycle = await coordinator.ForceCycleAsync();
-        var status = await WaitForCycleAsync(coordinator, cycle);
+        var cycle = await Harness.Coordinator.ForceCycleAsync();
+        var status = await Harness.WaitForCycleEndAsync(cycle, TimeSpan.FromMinutes(2));
 
         Assert.Equal(Count, status.Processed);
         Assert.Equal(0, status.Failed);
         Assert.Equal(3, status.Silos.Count);
         Assert.All(status.Silos, silo => Assert.InRange(silo.Processed, Count * 15 / 100, Count * 55 / 100));
-        var check = await ring.VerifyAsync();
+        var check = await Harness.Ring.VerifyAsync();
         Assert.True(check.Ok, string.Join("; ", check.Examples));
         Assert.Equal(Count, check.Enrolled);
     }
@@ -64,32 +42,17 @@ public sealed class ClusterTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task Pause_StopsClaims_AndResumeRestartsThem()
     {
-        var ring = new ScheduleRing(redis.Connection.GetDatabase(), "users", _prefix);
-        await ring.EnrolAsync(Enumerable.Range(0, 2000).Select(i => $"user{i}").ToArray());
-        var coordinator = Cluster.Client.GetGrain<ICoordinatorGrain>("users");
+        await Harness.EnrolAsync(2000);
+        var coordinator = Harness.Coordinator;
 
         await coordinator.PauseAsync();
         var cycle = await coordinator.ForceCycleAsync();
         var paused = await coordinator.GetStatusAsync();
         await coordinator.ResumeAsync();
-        var status = await WaitForCycleAsync(coordinator, cycle);
+        var status = await Harness.WaitForCycleEndAsync(cycle, TimeSpan.FromMinutes(2));
 
         Assert.True(paused.Paused);
         Assert.Equal(0, paused.CycleClaimed);
         Assert.Equal(2000, status.Processed);
-    }
-
-    private static async Task<ScheduleStatus> WaitForCycleAsync(ICoordinatorGrain coordinator, long cycle)
-    {
-        ScheduleStatus? status = null;
-        await Poll.UntilAsync(
-            async () =>
-            {
-                status = await coordinator.GetStatusAsync();
-                return status.Cycle > cycle && status.InFlight == 0;
-            },
-            TimeSpan.FromMinutes(2),
-            $"cycle {cycle} to end with nothing in flight");
-        return status!;
     }
 }

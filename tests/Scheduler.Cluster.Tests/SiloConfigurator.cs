@@ -3,17 +3,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Scheduler.Grains;
 using Scheduler.Grains.Coordination;
+using Scheduler.Grains.Processors;
 using StackExchange.Redis;
 
 namespace Scheduler.Cluster.Tests;
 
-/// <summary>Configures each in-process silo of a test cluster like the silo host does, against the test Redis.</summary>
+/// <summary>
+/// Configures each in-process silo of a test cluster like the silo host does, against the test Redis, and adds
+/// the <see cref="RecordingProcessor"/>.
+/// </summary>
 public sealed class SiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddScheduler(siloBuilder.Configuration);
+        siloBuilder.Services.AddRecordProcessor<RecordingProcessor>(RecordingProcessor.ProcessorName);
         siloBuilder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
             ConnectionMultiplexer.Connect(siloBuilder.Configuration.GetConnectionString("Redis")!));
         siloBuilder.Services.AddSingleton<ScheduleRings>();
