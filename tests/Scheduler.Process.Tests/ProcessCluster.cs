@@ -14,7 +14,8 @@ namespace Scheduler.Process.Tests;
 public sealed class ProcessCluster(RedisServerFixture redis, IReadOnlyDictionary<string, string> schedule)
     : IAsyncDisposable
 {
-    private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
+    /// <summary>The cluster id and service id of this cluster.</summary>
+    public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
     private readonly List<SiloProcess> _silos = [];
     private IHost? _client;
 
@@ -34,8 +35,8 @@ public sealed class ProcessCluster(RedisServerFixture redis, IReadOnlyDictionary
         var settings = new Dictionary<string, string>(schedule)
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Orleans:ClusterId"] = _clusterId,
-            ["Orleans:ServiceId"] = _clusterId,
+            ["Orleans:ClusterId"] = ClusterId,
+            ["Orleans:ServiceId"] = ClusterId,
             ["Scheduler:KeyPrefix"] = KeyPrefix,
         };
         var silo = SiloProcess.Start(settings);
@@ -54,8 +55,8 @@ public sealed class ProcessCluster(RedisServerFixture redis, IReadOnlyDictionary
                 options.ConfigurationOptions = ConfigurationOptions.Parse(redis.ConnectionString));
             client.Configure<ClusterOptions>(options =>
             {
-                options.ClusterId = _clusterId;
-                options.ServiceId = _clusterId;
+                options.ClusterId = ClusterId;
+                options.ServiceId = ClusterId;
             });
         });
         _client = builder.Build();

@@ -102,18 +102,7 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    // The silo's build output sits beside this test project's, under the same configuration folder.
-    private static string SiloAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "src", "Silo", "bin", configuration, framework, "scheduler-silo.dll");
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"scheduler-silo is not built at {path}; build the solution first.");
-    }
+    private static string SiloAssembly() => BuildOutput.Of("Silo", "scheduler-silo");
 
     private static string FreePort() =>
         LoopbackPort.PickFree().ToString(System.Globalization.CultureInfo.InvariantCulture);

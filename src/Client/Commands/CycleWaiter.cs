@@ -37,8 +37,10 @@ internal static class CycleWaiter
                     string.Create(CultureInfo.InvariantCulture,
                         $"cycle {cycle}: {claimed:N0} claimed, {status.InFlight:N0} in flight")));
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A silo dying under the client surfaces as several exception types (connection failed, message
+                // rejected, silo unavailable); all are passing while membership settles, so keep waiting.
                 progress.Report(new ProgressUpdate(0, null, $"cycle {cycle}: reconnecting"));
             }
 
