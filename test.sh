@@ -39,6 +39,19 @@ if ! have redis-server || ! have mariadbd; then
     install_servers
 fi
 
+# The deploy tests render the Kubernetes manifests with `kubectl kustomize`, exactly as `kubectl apply -k` would.
+# Machines of this project's kind ship it; elsewhere try the package manager before giving up.
+if ! have kubectl && command -v apt-get >/dev/null 2>&1; then
+    sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q kubectl || true
+fi
+if ! have kubectl; then
+    echo "test.sh: kubectl is needed to render deploy/kubernetes; install it" \
+        "(https://kubernetes.io/docs/tasks/tools/) and run ./test.sh again." >&2
+    exit 1
+fi
+
 # Building the whole solution first makes projects that no test references (bench, hosts) fail the run too.
 dotnet build Orleans.Scheduler.sln -c Release
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Metrics;
 using Scheduler.Grains.Options;
 using Scheduler.Grains.Processors;
 using Scheduler.Ring;
@@ -15,8 +16,8 @@ public static class SchedulerServiceCollectionExtensions
     /// Binds <see cref="SchedulerOptions"/> from the <c>Scheduler</c> section and
     /// <see cref="SimulatedProcessorOptions"/> from the <c>Simulated</c> section of
     /// <paramref name="configuration"/>, validates both when the host starts, registers the <c>noop</c> and
-    /// <c>simulated</c> processors with the <see cref="ProcessorRegistry"/>, and the system clock unless a
-    /// <see cref="TimeProvider"/> is already registered.
+    /// <c>simulated</c> processors with the <see cref="ProcessorRegistry"/>, the <see cref="SchedulerMetrics"/>,
+    /// and the system clock unless a <see cref="TimeProvider"/> is already registered.
     /// </summary>
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,8 @@ public static class SchedulerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<SchedulerMetrics>();
 
         services.AddOptions<SchedulerOptions>()
             .Bind(configuration.GetSection(SchedulerOptions.SectionName))

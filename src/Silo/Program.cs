@@ -1,6 +1,11 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Silo;
 
+if (args is [HealthCheck.Flag])
+{
+    return await HealthCheck.RunAsync().ConfigureAwait(false);
+}
+
 try
 {
     var app = SiloApp.Build(args);

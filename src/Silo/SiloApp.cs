@@ -3,8 +3,10 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
 using Scheduler.Grains;
 using Scheduler.Grains.Coordination;
+using Scheduler.Grains.Metrics;
 using Scheduler.Grains.Options;
 using Scheduler.Grains.Processors;
 using StackExchange.Redis;
@@ -12,8 +14,8 @@ using StackExchange.Redis;
 namespace Scheduler.Silo;
 
 /// <summary>
-/// Builds the silo host: Orleans with the scheduler's grains, Redis (or embedded Garnet), the health probes and
-/// the Orleans Dashboard.
+/// Builds the silo host: Orleans with the scheduler's grains, Redis (or embedded Garnet), the health probes, the
+/// Orleans Dashboard and the scheduler's metrics at <c>/metrics</c>.
 /// </summary>
 internal static class SiloApp
 {
@@ -60,6 +62,9 @@ internal static class SiloApp
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         builder.Services.AddSingleton<ScheduleRings>();
         builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SchedulerMetrics.MeterName)
+            .AddPrometheusExporter());
 
         var kubernetes = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"));
         builder.UseOrleans(silo =>
@@ -140,6 +145,9 @@ internal static class SiloApp
         });
 
         app.MapOrleansDashboard(routePrefix: "/dashboard");
+
+        // The Prometheus text format at /metrics, scraped by Prometheus and read by the autoscaler's adapter.
+        app.MapPrometheusScrapingEndpoint();
     }
 
     private static ConfigurationOptions ParseRedis(string connectionString)

@@ -3,6 +3,7 @@ using Orleans.Placement;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using Scheduler.Abstractions;
+using Scheduler.Grains.Metrics;
 using Scheduler.Grains.Options;
 using Scheduler.Grains.Pacing;
 using Scheduler.Ring;
@@ -18,6 +19,7 @@ public sealed partial class CoordinatorGrain(
     ScheduleRings rings,
     IClusterMembershipService membership,
     TimeProvider time,
+    SchedulerMetrics metrics,
     ILogger<CoordinatorGrain> logger) : Grain, ICoordinatorGrain, IRemindable
 {
     private const string KeepAlive = "keep-alive";
@@ -42,6 +44,7 @@ public sealed partial class CoordinatorGrain(
         await this.RegisterOrUpdateReminder(KeepAlive, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1),
             cancellationToken);
         this.RegisterGrainTimer(TickAsync, _settings.TickInterval, _settings.TickInterval);
+        this.RegisterGrainTimer(RecordStatusAsync, TimeSpan.Zero, SchedulerMetrics.StatusInterval);
         Log.Activated(logger, _schedule, _settings.TickInterval);
     }
 
@@ -102,6 +105,7 @@ public sealed partial class CoordinatorGrain(
             var wanted = Math.Min(left, slice);
             var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(wanted) with { IncludeRing = includeRing });
             Dispatch(claim.Batches);
+            metrics.Claimed(_schedule, claim.Count);
 
             left -= wanted;
             if (claim.CycleEnded || claim.Count < wanted)
@@ -130,6 +134,9 @@ public sealed partial class CoordinatorGrain(
 
         await ClaimInSlicesAsync(maxIds, includeRing: false);
     }
+
+    private async Task RecordStatusAsync(CancellationToken cancellationToken) =>
+        metrics.Record(await GetStatusAsync());
 
     // A cycle that ended early waits for the next period boundary, unless a cycle was forced.
     private bool CycleMayRun(RingCounts counts, DateTimeOffset now)

@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using Orleans.Runtime;
 using Scheduler.Abstractions;
 using Scheduler.Grains.Coordination;
+using Scheduler.Grains.Metrics;
 using Scheduler.Grains.Processors;
 using Scheduler.Ring;
 
@@ -18,6 +19,7 @@ public sealed partial class WorkerGrain(
     ProcessorRegistry processors,
     ILocalSiloDetails silo,
     TimeProvider time,
+    SchedulerMetrics metrics,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
     /// <inheritdoc />
@@ -44,8 +46,14 @@ public sealed partial class WorkerGrain(
 
         try
         {
-            await ring.CompleteAsync(assignment.BatchId, failures, settings.ToRetryPolicy(),
+            var result = await ring.CompleteAsync(assignment.BatchId, failures, settings.ToRetryPolicy(),
                 silo.SiloAddress.ToParsableString());
+
+            // A stale completion changed nothing; the batch's ids are counted by whoever completes them.
+            if (!result.Stale)
+            {
+                metrics.Completed(assignment.Schedule, result.Processed, failures.Count, result.Parked);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
