@@ -1,0 +1,52 @@
+namespace Scheduler.Crm;
+
+/// <summary>The DDL of the legacy and target schemas; names are constants, never values from outside.</summary>
+internal static class CrmSchema
+{
+    /// <summary>
+    /// The target tables. Data columns are nullable so that whatever the legacy rows hold can be copied as it is.
+    /// </summary>
+    public const string TargetDdl = """
+        CREATE TABLE IF NOT EXISTS users (
+            id BIGINT NOT NULL PRIMARY KEY,
+            email VARCHAR(255) NULL,
+            name VARCHAR(255) NULL,
+            updated_at DATETIME(6) NULL
+        ) ENGINE=InnoDB;
+        CREATE TABLE IF NOT EXISTS transactions (
+            id BIGINT NOT NULL PRIMARY KEY,
+            user_id BIGINT NOT NULL,
+            amount DECIMAL(12,2) NULL,
+            currency CHAR(3) NULL,
+            status VARCHAR(16) NULL,
+            created_at DATETIME(6) NULL,
+            updated_at DATETIME(6) NULL,
+            KEY ix_transactions_user_updated (user_id, updated_at)
+        ) ENGINE=InnoDB;
+        CREATE TABLE IF NOT EXISTS sync_state (
+            user_id BIGINT NOT NULL PRIMARY KEY,
+            watermark DATETIME(6) NULL,
+            synced_at DATETIME(6) NOT NULL
+        ) ENGINE=InnoDB;
+        """;
+
+    /// <summary>The legacy tables of SPEC.md section 7, as the seeder creates them.</summary>
+    public const string LegacyDdl = """
+        CREATE TABLE IF NOT EXISTS users (
+            id BIGINT NOT NULL PRIMARY KEY,
+            email VARCHAR(255) NOT NULL,
+            name VARCHAR(255) NOT NULL,
+            updated_at DATETIME(6) NOT NULL
+        ) ENGINE=InnoDB;
+        CREATE TABLE IF NOT EXISTS transactions (
+            id BIGINT NOT NULL PRIMARY KEY,
+            user_id BIGINT NOT NULL,
+            amount DECIMAL(12,2) NOT NULL,
+            currency CHAR(3) NOT NULL,
+            status VARCHAR(16) NOT NULL,
+            created_at DATETIME(6) NOT NULL,
+            updated_at DATETIME(6) NOT NULL,
+            KEY ix_transactions_user_updated (user_id, updated_at)
+        ) ENGINE=InnoDB;
+        """;
+}
