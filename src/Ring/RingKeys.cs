@@ -74,5 +74,6 @@ public sealed class RingKeys
     public string BatchPrefix { get; }
 
     /// <summary>The key holding the ids of batch <paramref name="batchId"/>.</summary>
-    public RedisKey Batch(long batchId) => BatchPrefix + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public RedisKey Batch(long batchId) =>
+        BatchPrefix + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

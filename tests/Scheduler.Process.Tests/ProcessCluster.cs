@@ -81,7 +81,9 @@ public sealed class ProcessCluster(RedisServerFixture redis, IReadOnlyDictionary
         return result;
     }
 
-    /// <summary>Waits for cycle <paramref name="cycle"/> to end with nothing in flight, riding through faults.</summary>
+    /// <summary>
+    /// Waits for cycle <paramref name="cycle"/> to end with nothing in flight, riding through faults.
+    /// </summary>
     public async Task<ScheduleStatus> WaitForCycleAsync(long cycle)
     {
         ScheduleStatus? status = null;
