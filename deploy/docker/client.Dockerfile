@@ -9,6 +9,8 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Abstractions/Scheduler.Abstractions.csproj src/Abstractions/
 COPY src/Ring/Scheduler.Ring.csproj src/Ring/
+COPY src/Grains/Scheduler.Grains.csproj src/Grains/
+COPY src/Crm/Scheduler.Crm.csproj src/Crm/
 COPY src/Client/Scheduler.Client.csproj src/Client/
 RUN dotnet restore src/Client/Scheduler.Client.csproj
 

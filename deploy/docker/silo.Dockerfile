@@ -10,6 +10,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Abstractions/Scheduler.Abstractions.csproj src/Abstractions/
 COPY src/Ring/Scheduler.Ring.csproj src/Ring/
 COPY src/Grains/Scheduler.Grains.csproj src/Grains/
+COPY src/Crm/Scheduler.Crm.csproj src/Crm/
 COPY src/Silo/Scheduler.Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Scheduler.Silo.csproj
 

@@ -1,9 +1,9 @@
 namespace Scheduler.Abstractions;
 
 /// <summary>
-/// The record-level operations of one schedule (enrol, remove, refresh now, parked ids, the consistency check),
-/// keyed by the schedule's name. A stateless worker, so these calls run on the silo that receives them and never
-/// queue behind the coordinator's ticks.
+/// The record-level operations of one schedule (enrol, remove, refresh now, parked ids, the consistency check and
+/// its repair), keyed by the schedule's name. A stateless worker, so these calls run on the silo that receives them
+/// and never queue behind the coordinator's ticks.
 /// </summary>
 public interface IRecordsGrain : IGrainWithStringKey
 {
@@ -24,4 +24,10 @@ public interface IRecordsGrain : IGrainWithStringKey
 
     /// <summary>Checks the ring against the membership set.</summary>
     Task<ConsistencyReport> VerifyAsync();
+
+    /// <summary>
+    /// Repairs the ring in one atomic step: restores missing ids, removes foreign entries, extra duplicates and
+    /// extra cycle markers, and adds a missing marker. Reads the whole ring, like <see cref="VerifyAsync"/>.
+    /// </summary>
+    Task<RepairOutcome> RepairAsync();
 }

@@ -49,4 +49,53 @@ internal static class CrmSchema
             KEY ix_transactions_user_updated (user_id, updated_at)
         ) ENGINE=InnoDB;
         """;
+
+    /// <summary>
+    /// The target tables on SQLite, for the embedded demo: the same columns, timestamps as sortable text. WAL lets
+    /// readers of the file go on while a batch writes.
+    /// </summary>
+    public const string SqliteTargetDdl = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS users (
+            id INTEGER NOT NULL PRIMARY KEY,
+            email TEXT NULL,
+            name TEXT NULL,
+            updated_at TEXT NULL
+        );
+        CREATE TABLE IF NOT EXISTS transactions (
+            id INTEGER NOT NULL PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            amount DECIMAL(12,2) NULL,
+            currency TEXT NULL,
+            status TEXT NULL,
+            created_at TEXT NULL,
+            updated_at TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_transactions_user_updated ON transactions (user_id, updated_at);
+        CREATE TABLE IF NOT EXISTS sync_state (
+            user_id INTEGER NOT NULL PRIMARY KEY,
+            watermark TEXT NULL,
+            synced_at TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>The legacy tables on SQLite, as the demo seeder creates them.</summary>
+    public const string SqliteLegacyDdl = """
+        CREATE TABLE IF NOT EXISTS users (
+            id INTEGER NOT NULL PRIMARY KEY,
+            email TEXT NOT NULL,
+            name TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS transactions (
+            id INTEGER NOT NULL PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            amount DECIMAL(12,2) NOT NULL,
+            currency TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_transactions_user_updated ON transactions (user_id, updated_at);
+        """;
 }

@@ -15,6 +15,18 @@ public sealed class CrmSyncOptions
     /// <summary>The configuration key of the target connection string.</summary>
     public const string TargetKey = "ConnectionStrings:Target";
 
+    /// <summary>The <see cref="Provider"/> of the product path: MySQL or MariaDB.</summary>
+    public const string MySqlProvider = "mysql";
+
+    /// <summary>The <see cref="Provider"/> of the embedded demo: SQLite files.</summary>
+    public const string SqliteProvider = "sqlite";
+
+    /// <summary>
+    /// Which database both connection strings name: <c>mysql</c> (MySQL or MariaDB, the default and the product
+    /// path) or <c>sqlite</c> (<c>Data Source=/path/file.db</c>, for the embedded demo only). Case is ignored.
+    /// </summary>
+    public string Provider { get; set; } = MySqlProvider;
+
     /// <summary>
     /// The legacy MySQL or MariaDB database, read only: an account with nothing but SELECT on its <c>users</c> and
     /// <c>transactions</c> tables is enough.
@@ -50,4 +62,12 @@ public sealed class CrmSyncOptions
     /// target server. Default 500; 0 always uses multi-row upserts.
     /// </summary>
     public int BulkWriteMinRows { get; set; } = 500;
+
+    /// <summary>Whether <paramref name="provider"/> names <see cref="SqliteProvider"/>.</summary>
+    internal static bool IsSqlite(string? provider) =>
+        string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="provider"/> names <see cref="MySqlProvider"/>.</summary>
+    internal static bool IsMySql(string? provider) =>
+        string.Equals(provider, MySqlProvider, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
 
@@ -16,8 +17,21 @@ public sealed class CrmSyncOptionsValidator : IValidateOptions<CrmSyncOptions>
         var failures = new List<string>();
         const string root = CrmSyncOptions.SectionName;
 
-        CheckConnectionString(options.LegacyConnectionString, CrmSyncOptions.LegacyKey, failures);
-        CheckConnectionString(options.TargetConnectionString, CrmSyncOptions.TargetKey, failures);
+        if (CrmSyncOptions.IsSqlite(options.Provider))
+        {
+            CheckSqliteConnectionString(options.LegacyConnectionString, CrmSyncOptions.LegacyKey, failures);
+            CheckSqliteConnectionString(options.TargetConnectionString, CrmSyncOptions.TargetKey, failures);
+        }
+        else if (CrmSyncOptions.IsMySql(options.Provider))
+        {
+            CheckConnectionString(options.LegacyConnectionString, CrmSyncOptions.LegacyKey, failures);
+            CheckConnectionString(options.TargetConnectionString, CrmSyncOptions.TargetKey, failures);
+        }
+        else
+        {
+            failures.Add($"{root}:Provider must be \"{CrmSyncOptions.MySqlProvider}\" or "
+                + $"\"{CrmSyncOptions.SqliteProvider}\" (was \"{options.Provider}\").");
+        }
 
         if (options.CommandTimeout < TimeSpan.FromSeconds(1) || options.CommandTimeout > MaxCommandTimeout)
         {
@@ -61,6 +75,33 @@ public sealed class CrmSyncOptionsValidator : IValidateOptions<CrmSyncOptions>
         {
             // The value is not echoed: it may hold a password.
             failures.Add($"{key} is not a valid MySqlConnector connection string.");
+        }
+    }
+
+    private static void CheckSqliteConnectionString(string value, string key, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{key} must be set to a SQLite connection string such as \"Data Source=/path/file.db\".");
+            return;
+        }
+
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(value);
+
+            // A memory database lives as long as its connection, so the legacy rows or the copies would vanish.
+            if (string.IsNullOrWhiteSpace(builder.DataSource)
+                || builder.Mode == SqliteOpenMode.Memory
+                || string.Equals(builder.DataSource, ":memory:", StringComparison.Ordinal))
+            {
+                failures.Add($"{key} must name a SQLite file with Data Source.");
+            }
+        }
+        catch (ArgumentException)
+        {
+            // The value is not echoed, like a MySQL one that may hold a password.
+            failures.Add($"{key} is not a valid Microsoft.Data.Sqlite connection string.");
         }
     }
 }

@@ -1,7 +1,6 @@
-using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using MySqlConnector;
 
 namespace Scheduler.Crm;
 
@@ -19,16 +18,14 @@ public sealed partial class CrmSyncProcessor
         Dictionary<long, TargetUserState> states,
         CancellationToken cancellationToken)
     {
-        var connection = new MySqlConnection(_legacyConnectionString);
+        var connection = _dialect.CreateLegacyConnection();
 
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // A read-only snapshot: both queries see the same moment, and a write could not slip through by mistake.
-            var transaction = await connection
-                .BeginTransactionAsync(IsolationLevel.RepeatableRead, isReadOnly: true, cancellationToken)
-                .ConfigureAwait(false);
+            var transaction = await _dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
 
             await using (transaction.ConfigureAwait(false))
             {
@@ -43,18 +40,19 @@ public sealed partial class CrmSyncProcessor
         }
     }
 
-    private static async Task<Dictionary<long, LegacyUser>> ReadUsersAsync(
-        MySqlConnection connection,
-        MySqlTransaction transaction,
+    private async Task<Dictionary<long, LegacyUser>> ReadUsersAsync(
+        DbConnection connection,
+        DbTransaction transaction,
         List<long> userIds,
         CancellationToken cancellationToken)
     {
-        var command = new MySqlCommand { Connection = connection, Transaction = transaction };
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
 
         await using (command.ConfigureAwait(false))
         {
             var sql = new StringBuilder(UsersQuery);
-            SqlParameters.AppendIdList(sql, command, "u", userIds);
+            SqlParameters.AppendIdList(sql, command, _dialect, "u", userIds);
             command.CommandText = sql.Append(')').ToString();
 
             var users = new Dictionary<long, LegacyUser>(userIds.Count);
@@ -78,8 +76,8 @@ public sealed partial class CrmSyncProcessor
     }
 
     private async Task<List<LegacyTransaction>> ReadTransactionsAsync(
-        MySqlConnection connection,
-        MySqlTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         List<long> userIds,
         Dictionary<long, TargetUserState> states,
         CancellationToken cancellationToken)
@@ -94,7 +92,8 @@ public sealed partial class CrmSyncProcessor
         List<long> fresh = [.. userIds.Where(id => StartOf(states, id) is null)];
         List<long> synced = [.. userIds.Where(id => StartOf(states, id) is not null)];
 
-        var command = new MySqlCommand { Connection = connection, Transaction = transaction };
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
 
         await using (command.ConfigureAwait(false))
         {
@@ -103,7 +102,7 @@ public sealed partial class CrmSyncProcessor
             if (fresh.Count > 0)
             {
                 sql.Append(TransactionColumns).Append(" WHERE user_id IN (");
-                SqlParameters.AppendIdList(sql, command, "f", fresh);
+                SqlParameters.AppendIdList(sql, command, _dialect, "f", fresh);
                 sql.Append(')');
             }
 
@@ -151,7 +150,7 @@ public sealed partial class CrmSyncProcessor
     /// </summary>
     private void AppendWindows(
         StringBuilder sql,
-        MySqlCommand command,
+        DbCommand command,
         List<long> synced,
         Dictionary<long, TargetUserState> states)
     {
@@ -166,7 +165,7 @@ public sealed partial class CrmSyncProcessor
         {
             var since = ordered[index].Start;
             var name = string.Create(CultureInfo.InvariantCulture, $"@g{group}");
-            SqlParameters.Add(command, name, MySqlDbType.DateTime, since);
+            _dialect.AddParameter(command, name, CrmDbType.DateTime, since);
             sql.Append(group == 0 ? "(updated_at >= " : " OR (updated_at >= ")
                 .Append(name).Append(" AND user_id IN (");
 
@@ -175,7 +174,7 @@ public sealed partial class CrmSyncProcessor
             {
                 var user = string.Create(CultureInfo.InvariantCulture, $"@s{index}");
                 sql.Append(index == first ? string.Empty : ",").Append(user);
-                SqlParameters.Add(command, user, MySqlDbType.Int64, ordered[index].Id);
+                _dialect.AddParameter(command, user, CrmDbType.Int64, ordered[index].Id);
                 index++;
             }
 

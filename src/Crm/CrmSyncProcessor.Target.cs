@@ -1,37 +1,19 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using MySqlConnector;
 
 namespace Scheduler.Crm;
 
 public sealed partial class CrmSyncProcessor
 {
-    // With the copies the next legacy read will return again, so that unchanged ones need not be rewritten.
-    private const string StateQuery = "SELECT s.user_id, s.watermark, u.id IS NOT NULL, u.updated_at, t.id, "
-        + "t.updated_at FROM sync_state s LEFT JOIN users u ON u.id = s.user_id "
-        + "LEFT JOIN transactions t ON t.user_id = s.user_id "
-        + "AND t.updated_at >= s.watermark - INTERVAL @margin MICROSECOND WHERE s.user_id IN (";
-
     private const string TouchQuery = "UPDATE sync_state SET synced_at = @now WHERE user_id IN (";
 
     private const string UsersUpsert = "INSERT INTO users (id, email, name, updated_at) VALUES ";
 
-    private const string UsersUpdate = " ON DUPLICATE KEY UPDATE email = VALUES(email), name = VALUES(name), "
-        + "updated_at = VALUES(updated_at)";
-
     private const string TransactionsUpsert =
         "INSERT INTO transactions (id, user_id, amount, currency, status, created_at, updated_at) VALUES ";
 
-    private const string TransactionsUpdate = " ON DUPLICATE KEY UPDATE user_id = VALUES(user_id), "
-        + "amount = VALUES(amount), currency = VALUES(currency), status = VALUES(status), "
-        + "created_at = VALUES(created_at), updated_at = VALUES(updated_at)";
-
     private const string WatermarksUpsert = "INSERT INTO sync_state (user_id, watermark, synced_at) VALUES ";
-
-    // The watermark never moves back, so that an older batch replayed late cannot make a later sync miss rows.
-    private const string WatermarksUpdate = " ON DUPLICATE KEY UPDATE "
-        + "watermark = GREATEST(COALESCE(watermark, VALUES(watermark)), COALESCE(VALUES(watermark), watermark)), "
-        + "synced_at = VALUES(synced_at)";
 
     private async Task EnsureTargetSchemaAsync(CancellationToken cancellationToken)
     {
@@ -49,13 +31,14 @@ public sealed partial class CrmSyncProcessor
                 return;
             }
 
-            var connection = new MySqlConnection(_targetConnectionString);
+            var connection = _dialect.CreateTargetConnection();
 
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-                var command = new MySqlCommand(CrmSchema.TargetDdl, connection);
+                var command = connection.CreateCommand();
+                command.CommandText = _dialect.TargetDdl;
 
                 await using (command.ConfigureAwait(false))
                 {
@@ -74,7 +57,7 @@ public sealed partial class CrmSyncProcessor
 
     private async Task<TargetState> ReadTargetStateAsync(List<long> userIds, CancellationToken cancellationToken)
     {
-        var connection = new MySqlConnection(_targetConnectionString);
+        var connection = _dialect.CreateTargetConnection();
 
         await using (connection.ConfigureAwait(false))
         {
@@ -84,11 +67,11 @@ public sealed partial class CrmSyncProcessor
 
             await using (command.ConfigureAwait(false))
             {
-                var sql = new StringBuilder(StateQuery);
-                SqlParameters.AppendIdList(sql, command, "u", userIds);
+                // With the copies the next legacy read will return again, so unchanged ones need not be rewritten.
+                var sql = new StringBuilder(_dialect.StateQuery);
+                SqlParameters.AppendIdList(sql, command, _dialect, "u", userIds);
                 command.CommandText = sql.Append(')').ToString();
-                SqlParameters.Add(command, "@margin", MySqlDbType.Int64,
-                    _options.WatermarkSafetyMargin.Ticks / TimeSpan.TicksPerMicrosecond);
+                _dialect.AddMargin(command, _options.WatermarkSafetyMargin);
 
                 var state = new TargetState(new(userIds.Count), []);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -149,7 +132,7 @@ public sealed partial class CrmSyncProcessor
                 || t.UpdatedAt is null
                 || copied != t.UpdatedAt),
         ];
-        var connection = new MySqlConnection(_targetConnectionString);
+        var connection = _dialect.CreateTargetConnection();
 
         await using (connection.ConfigureAwait(false))
         {
@@ -159,23 +142,24 @@ public sealed partial class CrmSyncProcessor
 
             await using (transaction.ConfigureAwait(false))
             {
-                await UpsertAsync(connection, transaction, UsersUpsert, UsersUpdate, changedUsers, 4, BindUser,
-                    cancellationToken).ConfigureAwait(false);
+                await UpsertAsync(connection, transaction, UsersUpsert, _dialect.UsersUpdate, changedUsers, 4,
+                    BindUser, cancellationToken).ConfigureAwait(false);
 
-                if (_options.BulkWriteMinRows > 0 && changedTransactions.Count >= _options.BulkWriteMinRows)
+                if (_dialect.UsesBulkWrite(changedTransactions.Count))
                 {
-                    await BulkUpsertTransactionsAsync(connection, transaction, changedTransactions, cancellationToken)
+                    await _dialect.BulkUpsertAsync(connection, transaction, changedTransactions, cancellationToken)
                         .ConfigureAwait(false);
                 }
                 else
                 {
-                    await UpsertAsync(connection, transaction, TransactionsUpsert, TransactionsUpdate,
+                    await UpsertAsync(connection, transaction, TransactionsUpsert, _dialect.TransactionsUpdate,
                         changedTransactions, 7, BindTransaction, cancellationToken).ConfigureAwait(false);
                 }
 
-                await UpsertAsync(connection, transaction, WatermarksUpsert, WatermarksUpdate, movedWatermarks, 3,
-                    (command, names, row) => BindWatermark(command, names, row, syncedAt), cancellationToken)
-                    .ConfigureAwait(false);
+                // The watermark never moves back, so an older batch replayed late cannot make a later sync miss rows.
+                await UpsertAsync(connection, transaction, WatermarksUpsert, _dialect.WatermarksUpdate,
+                    movedWatermarks, 3, (command, names, row) => BindWatermark(command, names, row, syncedAt),
+                    cancellationToken).ConfigureAwait(false);
 
                 await TouchAsync(connection, transaction, unmoved, syncedAt, cancellationToken).ConfigureAwait(false);
 
@@ -188,9 +172,9 @@ public sealed partial class CrmSyncProcessor
     private static bool IsChanged(LegacyUser user, TargetUserState? state) =>
         state is null || !state.UserCopied || user.UpdatedAt is null || state.UserUpdatedAt != user.UpdatedAt;
 
-    private static async Task TouchAsync(
-        MySqlConnection connection,
-        MySqlTransaction transaction,
+    private async Task TouchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
         List<long> userIds,
         DateTime syncedAt,
         CancellationToken cancellationToken)
@@ -200,27 +184,28 @@ public sealed partial class CrmSyncProcessor
             return;
         }
 
-        var command = new MySqlCommand { Connection = connection, Transaction = transaction };
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
 
         await using (command.ConfigureAwait(false))
         {
             var sql = new StringBuilder(TouchQuery);
-            SqlParameters.AppendIdList(sql, command, "u", userIds);
+            SqlParameters.AppendIdList(sql, command, _dialect, "u", userIds);
             command.CommandText = sql.Append(')').ToString();
-            SqlParameters.Add(command, "@now", MySqlDbType.DateTime, syncedAt);
+            _dialect.AddParameter(command, "@now", CrmDbType.DateTime, syncedAt);
 
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task UpsertAsync<T>(
-        MySqlConnection connection,
-        MySqlTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         string insert,
         string update,
         IReadOnlyList<T> rows,
         int columns,
-        Action<MySqlCommand, string[], T> bind,
+        Action<DbCommand, string[], T> bind,
         CancellationToken cancellationToken)
     {
         var chunk = _options.UpsertRowsPerStatement;
@@ -228,7 +213,8 @@ public sealed partial class CrmSyncProcessor
         for (var start = 0; start < rows.Count; start += chunk)
         {
             var count = Math.Min(chunk, rows.Count - start);
-            var command = new MySqlCommand { Connection = connection, Transaction = transaction };
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
 
             await using (command.ConfigureAwait(false))
             {
@@ -255,33 +241,29 @@ public sealed partial class CrmSyncProcessor
         }
     }
 
-    private static void BindUser(MySqlCommand command, string[] names, LegacyUser user)
+    private void BindUser(DbCommand command, string[] names, LegacyUser user)
     {
-        SqlParameters.Add(command, names[0], MySqlDbType.Int64, user.Id);
-        SqlParameters.Add(command, names[1], MySqlDbType.VarChar, user.Email);
-        SqlParameters.Add(command, names[2], MySqlDbType.VarChar, user.Name);
-        SqlParameters.Add(command, names[3], MySqlDbType.DateTime, user.UpdatedAt);
+        _dialect.AddParameter(command, names[0], CrmDbType.Int64, user.Id);
+        _dialect.AddParameter(command, names[1], CrmDbType.Text, user.Email);
+        _dialect.AddParameter(command, names[2], CrmDbType.Text, user.Name);
+        _dialect.AddParameter(command, names[3], CrmDbType.DateTime, user.UpdatedAt);
     }
 
-    private static void BindTransaction(MySqlCommand command, string[] names, LegacyTransaction row)
+    private void BindTransaction(DbCommand command, string[] names, LegacyTransaction row)
     {
-        SqlParameters.Add(command, names[0], MySqlDbType.Int64, row.Id);
-        SqlParameters.Add(command, names[1], MySqlDbType.Int64, row.UserId);
-        SqlParameters.Add(command, names[2], MySqlDbType.NewDecimal, row.Amount);
-        SqlParameters.Add(command, names[3], MySqlDbType.VarChar, row.Currency);
-        SqlParameters.Add(command, names[4], MySqlDbType.VarChar, row.Status);
-        SqlParameters.Add(command, names[5], MySqlDbType.DateTime, row.CreatedAt);
-        SqlParameters.Add(command, names[6], MySqlDbType.DateTime, row.UpdatedAt);
+        _dialect.AddParameter(command, names[0], CrmDbType.Int64, row.Id);
+        _dialect.AddParameter(command, names[1], CrmDbType.Int64, row.UserId);
+        _dialect.AddParameter(command, names[2], CrmDbType.Decimal, row.Amount);
+        _dialect.AddParameter(command, names[3], CrmDbType.Text, row.Currency);
+        _dialect.AddParameter(command, names[4], CrmDbType.Text, row.Status);
+        _dialect.AddParameter(command, names[5], CrmDbType.DateTime, row.CreatedAt);
+        _dialect.AddParameter(command, names[6], CrmDbType.DateTime, row.UpdatedAt);
     }
 
-    private static void BindWatermark(
-        MySqlCommand command,
-        string[] names,
-        KeyValuePair<long, DateTime?> row,
-        DateTime syncedAt)
+    private void BindWatermark(DbCommand command, string[] names, KeyValuePair<long, DateTime?> row, DateTime syncedAt)
     {
-        SqlParameters.Add(command, names[0], MySqlDbType.Int64, row.Key);
-        SqlParameters.Add(command, names[1], MySqlDbType.DateTime, row.Value);
-        SqlParameters.Add(command, names[2], MySqlDbType.DateTime, syncedAt);
+        _dialect.AddParameter(command, names[0], CrmDbType.Int64, row.Key);
+        _dialect.AddParameter(command, names[1], CrmDbType.DateTime, row.Value);
+        _dialect.AddParameter(command, names[2], CrmDbType.DateTime, syncedAt);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,12 @@ namespace Scheduler.Crm;
 /// saying so; the other ids of the batch are refreshed. A legacy or target error fails every valid id of the batch
 /// and writes nothing. The processor never writes to the legacy database.
 /// </para>
+/// <para>
+/// <see cref="CrmSyncOptions.Provider"/> chooses the database: MySQL or MariaDB, the product path, or SQLite files
+/// for the embedded demo. The few differences (upsert syntax, margin arithmetic, DDL, the snapshot transaction,
+/// the bulk write MySQL alone has) live in a <see cref="CrmDialect"/>; the queries and the watermark rule are the
+/// same on both.
+/// </para>
 /// </remarks>
 public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
 {
@@ -61,9 +68,7 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
     private readonly CrmSyncOptions _options;
     private readonly ILogger<CrmSyncProcessor> _logger;
     private readonly TimeProvider _time;
-    private readonly string _legacyConnectionString;
-    private readonly string _targetConnectionString;
-    private readonly int _commandTimeoutSeconds;
+    private readonly CrmDialect _dialect;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -80,21 +85,7 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
         _options = options.Value;
         _logger = logger;
         _time = time;
-        _commandTimeoutSeconds = (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds);
-
-        // Zero dates are turned into DateTime.MinValue rather than failing the batch: old databases hold them.
-        _legacyConnectionString = new MySqlConnectionStringBuilder(_options.LegacyConnectionString)
-        {
-            ConnectionTimeout = (uint)_commandTimeoutSeconds,
-            DefaultCommandTimeout = (uint)_commandTimeoutSeconds,
-            ConvertZeroDateTime = true,
-        }.ConnectionString;
-        _targetConnectionString = new MySqlConnectionStringBuilder(_options.TargetConnectionString)
-        {
-            ConnectionTimeout = (uint)_commandTimeoutSeconds,
-            DefaultCommandTimeout = (uint)_commandTimeoutSeconds,
-            AllowLoadLocalInfile = _options.BulkWriteMinRows > 0,
-        }.ConnectionString;
+        _dialect = CrmDialect.Create(_options);
     }
 
     /// <inheritdoc />
@@ -204,18 +195,10 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
     }
 
     private static bool IsDatabaseFailure(Exception ex) =>
-        ex is MySqlException or MySqlConversionException or IOException or TimeoutException
+        ex is DbException or MySqlConversionException or IOException or TimeoutException
             or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException;
 
-    private static string Describe(Exception ex) => ex switch
-    {
-        MySqlException { ErrorCode: MySqlErrorCode.CommandTimeoutExpired } =>
-            "A query took longer than CrmSync:CommandTimeout.",
-        MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } =>
-            "A database server could not be reached.",
-        MySqlException mysql => $"The database reported error {mysql.Number}: {mysql.Message}",
-        _ => $"{ex.GetType().Name}: {ex.Message}",
-    };
+    private string Describe(Exception ex) => _dialect.Describe(ex) ?? $"{ex.GetType().Name}: {ex.Message}";
 
     private static string Format(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -64,7 +64,8 @@ public static class LegacySeeder
         }
     }
 
-    private static DataTable UserChunk(long first, long last)
+    /// <summary>Users <paramref name="first"/> to <paramref name="last"/>, as the seeders write them.</summary>
+    internal static DataTable UserChunk(long first, long last)
     {
         var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
         table.Columns.Add("id", typeof(long));
@@ -81,7 +82,8 @@ public static class LegacySeeder
         return table;
     }
 
-    private static DataTable TransactionChunk(long first, long last, int perUser)
+    /// <summary>The transactions of users <paramref name="first"/> to <paramref name="last"/>.</summary>
+    internal static DataTable TransactionChunk(long first, long last, int perUser)
     {
         var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
         table.Columns.Add("id", typeof(long));

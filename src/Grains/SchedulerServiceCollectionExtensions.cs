@@ -30,6 +30,8 @@ public static class SchedulerServiceCollectionExtensions
 
         services.AddOptions<SchedulerOptions>()
             .Bind(configuration.GetSection(SchedulerOptions.SectionName))
+            .Configure(options => BindSchedulesStrictly(configuration.GetSection(SchedulerOptions.SectionName),
+                options))
             .PostConfigure(AddDefaultSchedule)
             .ValidateOnStart();
         services.TryAddEnumerable(
@@ -44,6 +46,19 @@ public static class SchedulerServiceCollectionExtensions
         services.AddRecordProcessor<NoopProcessor>(NoopProcessor.ProcessorName);
         services.AddRecordProcessor<SimulatedProcessor>(SimulatedProcessor.ProcessorName);
         return services;
+    }
+
+    private static void BindSchedulesStrictly(IConfigurationSection section, SchedulerOptions options)
+    {
+        // The binder silently drops a dictionary entry when one of its values fails to convert, so a schedule with
+        // "BatchSize=many" would vanish and the default schedule run in its place. Binding each schedule on its
+        // own throws instead, naming the setting, and start-up fails.
+        foreach (var schedule in section.GetSection(nameof(SchedulerOptions.Schedules)).GetChildren())
+        {
+            var settings = new ScheduleOptions();
+            schedule.Bind(settings);
+            options.Schedules[schedule.Key] = settings;
+        }
     }
 
     private static void AddDefaultSchedule(SchedulerOptions options)

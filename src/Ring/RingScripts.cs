@@ -29,8 +29,14 @@ public static class RingScripts
     /// <summary>Reads the counts for status.</summary>
     public static RingScript Counts { get; } = Load("counts");
 
+    /// <summary>Repairs a ring tampered with by hand.</summary>
+    public static RingScript Repair { get; } = Load("repair");
+
     /// <summary>Every script, for loading them ahead of use.</summary>
-    public static IReadOnlyList<RingScript> All { get; } = [Enrol, Remove, Claim, Complete, Refresh, Requeue, Force, Counts];
+    public static IReadOnlyList<RingScript> All { get; } =
+    [
+        Enrol, Remove, Claim, Complete, Refresh, Requeue, Force, Counts, Repair,
+    ];
 
     private static RingScript Load(string name) => new(name, Read("common") + "\n" + Read(name));
 

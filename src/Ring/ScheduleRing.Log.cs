@@ -30,5 +30,11 @@ public sealed partial class ScheduleRing
         [LoggerMessage(1005, LogLevel.Debug,
             "Schedule {Schedule} ignored the completion of batch {BatchId}: it was no longer leased")]
         public static partial void StaleCompletion(ILogger logger, string schedule, long batchId);
+
+        [LoggerMessage(1006, LogLevel.Warning,
+            "Schedule {Schedule} ring repaired: {Missing} missing ids restored, {Foreign} foreign entries, "
+            + "{Duplicates} duplicates and {MarkersRemoved} extra markers removed, {MarkersAdded} markers added")]
+        public static partial void Repaired(ILogger logger, string schedule, long missing, long foreign,
+            long duplicates, long markersAdded, long markersRemoved);
     }
 }

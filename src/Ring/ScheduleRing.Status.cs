@@ -119,4 +119,27 @@ public sealed partial class ScheduleRing
         return RingAudit.Check(await ringTask.ConfigureAwait(false), await membersTask.ConfigureAwait(false),
             await ghostsTask.ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// Repairs what <see cref="VerifyAsync"/> reports, in one atomic script that reads and may rewrite the whole
+    /// ring: enrolled ids missing from the ring go to its head (so they are refreshed this cycle), foreign
+    /// entries, extra duplicates and extra cycle markers are removed, and a missing marker is added at the tail.
+    /// Stale entries of removed ids, which claims drop on their own, are left. The order of the rest is kept.
+    /// Like <see cref="VerifyAsync"/>, it is O(ring): for an operator's repair, never for a tick.
+    /// </summary>
+    public async Task<RepairResult> RepairAsync()
+    {
+        RedisKey[] keys = [Keys.Ring, Keys.Members, Keys.Ghosts];
+        var result = (RedisResult[])(await EvaluateAsync(RingScripts.Repair, keys, [RingKeys.CycleMarker])
+            .ConfigureAwait(false))!;
+        var repair = new RepairResult((long)result[0], (long)result[1], (long)result[2], (long)result[3],
+            (long)result[4]);
+        if (!repair.NothingToRepair)
+        {
+            Log.Repaired(_logger, Schedule, repair.MissingRestored, repair.ForeignRemoved, repair.DuplicatesRemoved,
+                repair.MarkersAdded, repair.MarkersRemoved);
+        }
+
+        return repair;
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Scheduler.Crm;
 using OpenTelemetry.Metrics;
 using Scheduler.Grains;
 using Scheduler.Grains.Coordination;
@@ -59,6 +60,9 @@ internal static class SiloApp
         }
 
         builder.Services.AddScheduler(configuration);
+        var crmSync = embeddedPort is not null && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Legacy"))
+            ? CrmSyncSetup.AddDemo(builder.Services, configuration, cluster.SiloPort)
+            : CrmSyncSetup.AddWhenUsed(builder.Services, configuration);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         builder.Services.AddSingleton<ScheduleRings>();
         builder.Services.AddSingleton<ReadinessProbe>();
@@ -94,6 +98,10 @@ internal static class SiloApp
         var app = builder.Build();
         ValidateNow<SchedulerOptions>(app.Services, SchedulerOptions.SectionName);
         ValidateNow<SimulatedProcessorOptions>(app.Services, SimulatedProcessorOptions.SectionName);
+        if (crmSync)
+        {
+            ValidateNow<CrmSyncOptions>(app.Services, CrmSyncOptions.SectionName);
+        }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Scheduler.Silo");
         if (embeddedPort is null)

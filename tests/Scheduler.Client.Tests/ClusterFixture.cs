@@ -12,7 +12,8 @@ namespace Scheduler.Client.Tests;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>The schedules the silos are configured with.</summary>
-    public static readonly string[] Schedules = ["users", "add", "bad", "cycle", "status", "verify", "records"];
+    public static readonly string[] Schedules =
+        ["users", "add", "bad", "cycle", "status", "verify", "records", "repair", "repair-missing"];
 
     private readonly RedisServerFixture _redis = new();
     private TestCluster? _cluster;

@@ -34,7 +34,7 @@ public sealed class RecordsCommandTests(ClusterFixture cluster)
     public async Task Help_EveryVerb_PrintsUsageAndExitsZero()
     {
         foreach (var verb in new[] { "add", "remove", "cycle", "status", "watch", "pause", "resume", "refresh",
-                     "parked", "verify" })
+                     "parked", "verify", "repair" })
         {
             var run = await cluster.RunAsync(verb, "--help");
 

@@ -13,14 +13,33 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly System.Diagnostics.Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(System.Diagnostics.Process process, int httpPort)
+    private SiloProcess(System.Diagnostics.Process process, int httpPort, int siloPort)
     {
         _process = process;
         HttpPort = httpPort;
+        SiloPort = siloPort;
     }
 
     /// <summary>The port of the silo's health endpoints and dashboard.</summary>
     public int HttpPort { get; }
+
+    /// <summary>The silo-to-silo port, which tells this silo apart in Orleans' silo addresses.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>Everything the silo wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
     public string OutputTail
@@ -39,6 +58,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(IReadOnlyDictionary<string, string> settings)
     {
         var http = LoopbackPort.PickFree();
+        var siloPort = LoopbackPort.PickFree();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -47,7 +67,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(SiloAssembly());
         info.Environment["urls"] = $"http://127.0.0.1:{http}";
-        info.Environment["Orleans__SiloPort"] = FreePort();
+        info.Environment["Orleans__SiloPort"] = Invariant(siloPort);
         info.Environment["Orleans__GatewayPort"] = FreePort();
         info.Environment["Orleans__AdvertisedIP"] = "127.0.0.1";
         foreach (var (key, value) in settings)
@@ -57,7 +77,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = System.Diagnostics.Process.Start(info)
             ?? throw new InvalidOperationException("dotnet did not start scheduler-silo.");
-        var silo = new SiloProcess(process, http);
+        var silo = new SiloProcess(process, http, siloPort);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
@@ -84,6 +104,14 @@ public sealed class SiloProcess : IAsyncDisposable
             "scheduler-silo to become ready");
     }
 
+    /// <summary>Waits for the process to exit on its own, then for its output to be read to the end.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the silo with SIGKILL: no shutdown, no hand-back of leases.</summary>
     public async Task KillAsync()
     {
@@ -104,8 +132,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static string SiloAssembly() => BuildOutput.Of("Silo", "scheduler-silo");
 
-    private static string FreePort() =>
-        LoopbackPort.PickFree().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string FreePort() => Invariant(LoopbackPort.PickFree());
+
+    private static string Invariant(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void Append(string? line)
     {

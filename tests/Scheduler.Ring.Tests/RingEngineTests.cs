@@ -573,6 +573,64 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
     }
 
     [Fact]
+    public async Task Repair_TamperedRing_FixesEveryProblemAndVerifyPasses()
+    {
+        var ring = NewRing();
+        await ring.EnrolAsync(Ids(6));
+        await ring.RemoveAsync(["id5"]);
+
+        await Database.ListRemoveAsync(ring.Keys.Ring, "id1");
+        await Database.ListRightPushAsync(ring.Keys.Ring, ["id2", "stranger", RingKeys.CycleMarker]);
+        var repair = await ring.RepairAsync();
+        var check = await ring.VerifyAsync();
+
+        Assert.Equal(new RepairResult(1, 1, 1, 0, 1), repair);
+        Assert.True(check.Ok, string.Join("; ", check.Examples));
+        Assert.Equal(1, check.Stale);
+        Assert.Equal("id1", (string?)await Database.ListGetByIndexAsync(ring.Keys.Ring, 0));
+    }
+
+    [Fact]
+    public async Task Repair_MissingMarker_AddsOneAtTheTailAndTheCycleEnds()
+    {
+        var ring = NewRing();
+        await ring.EnrolAsync(Ids(5));
+        await Database.ListRemoveAsync(ring.Keys.Ring, RingKeys.CycleMarker);
+
+        var repair = await ring.RepairAsync();
+        var claimed = await RunCycleAsync(ring);
+
+        Assert.Equal(new RepairResult(0, 0, 0, 1, 0), repair);
+        Assert.Equal(RingKeys.CycleMarker, (string?)await Database.ListGetByIndexAsync(ring.Keys.Ring, -1));
+        Assert.Equal(Ids(5).Order(), claimed.Order());
+    }
+
+    [Fact]
+    public async Task Repair_ConsistentRing_ChangesNothing()
+    {
+        var ring = NewRing();
+        await ring.EnrolAsync(Ids(50));
+        await ring.ClaimAsync(Claim(20, 7));
+        var before = await Database.ListRangeAsync(ring.Keys.Ring);
+
+        var repair = await ring.RepairAsync();
+
+        Assert.True(repair.NothingToRepair);
+        Assert.Equal(before, await Database.ListRangeAsync(ring.Keys.Ring));
+    }
+
+    [Fact]
+    public async Task Repair_UnusedSchedule_CreatesNoRing()
+    {
+        var ring = NewRing();
+
+        var repair = await ring.RepairAsync();
+
+        Assert.True(repair.NothingToRepair);
+        Assert.False(await Database.KeyExistsAsync(ring.Keys.Ring));
+    }
+
+    [Fact]
     public async Task Claim_ForeignElementInTheRing_IsDroppedNotHandedOut()
     {
         var ring = NewRing();

@@ -22,6 +22,8 @@ internal static class CommandTree
         root.Subcommands.Add(RefreshCommand.Create(context, options));
         root.Subcommands.Add(ParkedCommand.Create(context, options));
         root.Subcommands.Add(VerifyCommand.Create(context, options));
+        root.Subcommands.Add(SeedCommand.Create(context, options));
+        root.Subcommands.Add(RepairCommand.Create(context, options));
         return root;
     }
 }

@@ -60,6 +60,40 @@ internal static class ChunkedSender
         return answers;
     }
 
+    /// <summary>
+    /// Sends chunks whose ids need no checking (legacy user ids, which are positive integers) with
+    /// <paramref name="send"/>, the same few at a time, and returns the answers in order.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> SendAsync<T>(
+        IAsyncEnumerable<IReadOnlyList<string>> chunks,
+        Func<IReadOnlyList<string>, Task<T>> send,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        var answers = new List<T>();
+        var pending = new Queue<Task<T>>();
+        long sent = 0;
+
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            while (pending.Count >= MaxInFlight)
+            {
+                answers.Add(await pending.Dequeue().ConfigureAwait(false));
+            }
+
+            pending.Enqueue(send(chunk));
+            sent += chunk.Count;
+            progress?.Invoke(sent);
+        }
+
+        while (pending.Count > 0)
+        {
+            answers.Add(await pending.Dequeue().ConfigureAwait(false));
+        }
+
+        return answers;
+    }
+
     private static string? FirstProblem(IReadOnlyList<IdEntry> chunk)
     {
         foreach (var entry in chunk)

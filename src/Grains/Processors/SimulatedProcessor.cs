@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Options;
 using Scheduler.Ring;
+using StackExchange.Redis;
 
 namespace Scheduler.Grains.Processors;
 
 /// <summary>
 /// A processor for capacity and fault tests: each batch waits <see cref="SimulatedProcessorOptions.Latency"/> and
 /// each record fails with probability <see cref="SimulatedProcessorOptions.FailureRate"/>. It counts what it
-/// processed, per schedule and optionally per record id, so tests can check how often records were refreshed.
+/// processed, per schedule and optionally per record id, so tests can check how often records were refreshed; with
+/// <see cref="SimulatedProcessorOptions.RecordProcessings"/> it also records every processing in Redis, where tests
+/// can count them across silo processes. Ids starting with <see cref="SimulatedProcessorOptions.PoisonPrefix"/>
+/// always fail.
 /// </summary>
 public sealed class SimulatedProcessor : IRecordProcessor
 {
@@ -18,8 +23,13 @@ public sealed class SimulatedProcessor : IRecordProcessor
     /// <summary>The error reported for a record the processor chose to fail.</summary>
     public const string SimulatedError = "Simulated failure.";
 
+    /// <summary>The suffix, after the schedule's hash tag, of the hash that records processings.</summary>
+    public const string ProcessedKeySuffix = ":simulated:processed";
+
     private readonly SimulatedProcessorOptions _options;
     private readonly TimeProvider _time;
+    private readonly IConnectionMultiplexer? _redis;
+    private readonly string _keyPrefix;
     private readonly ConcurrentDictionary<string, StrongBox<long>> _processed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _failed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Schedule, string Id), StrongBox<long>> _perId = new();
@@ -27,13 +37,27 @@ public sealed class SimulatedProcessor : IRecordProcessor
     /// <summary>Creates the processor.</summary>
     /// <param name="options">The latency, failure rate and whether to count per id.</param>
     /// <param name="time">The clock the latency is waited on; tests pass a fake one.</param>
-    public SimulatedProcessor(IOptions<SimulatedProcessorOptions> options, TimeProvider time)
+    /// <param name="redis">Where processings are recorded when
+    /// <see cref="SimulatedProcessorOptions.RecordProcessings"/> is set; not needed otherwise.</param>
+    /// <param name="scheduler">The key prefix the record's key is built with; <c>sched</c> when omitted.</param>
+    public SimulatedProcessor(
+        IOptions<SimulatedProcessorOptions> options,
+        TimeProvider time,
+        IConnectionMultiplexer? redis = null,
+        IOptions<SchedulerOptions>? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
 
         _options = options.Value;
         _time = time;
+        _redis = redis;
+        _keyPrefix = scheduler?.Value.KeyPrefix ?? new SchedulerOptions().KeyPrefix;
+        if (_options.RecordProcessings && redis is null)
+        {
+            throw new InvalidOperationException(
+                $"{SimulatedProcessorOptions.SectionName}:RecordProcessings needs a Redis connection.");
+        }
     }
 
     /// <inheritdoc />
@@ -58,7 +82,7 @@ public sealed class SimulatedProcessor : IRecordProcessor
         {
             // Random.Shared is safe across threads; the simulation needs no reproducible sequence.
 #pragma warning disable CA5394 // Not security-sensitive: the random numbers only decide simulated failures.
-            if (Random.Shared.NextDouble() < _options.FailureRate)
+            if (IsPoison(id) || Random.Shared.NextDouble() < _options.FailureRate)
 #pragma warning restore CA5394
             {
                 failures.Add(new RecordFailure(id, SimulatedError));
@@ -70,10 +94,19 @@ public sealed class SimulatedProcessor : IRecordProcessor
             }
         }
 
+        if (_options.RecordProcessings)
+        {
+            await RecordAsync(schedule, ids).ConfigureAwait(false);
+        }
+
         Increment(_processed.GetOrAdd(schedule, static _ => new StrongBox<long>()), ids.Count);
         Increment(_failed.GetOrAdd(schedule, static _ => new StrongBox<long>()), failures.Count);
         return failures;
     }
+
+    /// <summary>The key of the hash that records the processings of <paramref name="schedule"/>.</summary>
+    public static string ProcessedKey(string keyPrefix, string schedule) =>
+        new RingKeys(keyPrefix, schedule).Tag + ProcessedKeySuffix;
 
     /// <summary>How many ids of <paramref name="schedule"/> finished processing, failed ones included.</summary>
     public long ProcessedCount(string schedule) => Read(_processed, schedule);
@@ -86,6 +119,24 @@ public sealed class SimulatedProcessor : IRecordProcessor
     /// <see cref="SimulatedProcessorOptions.CountPerId"/> is set.
     /// </summary>
     public long ProcessingsOf(string schedule, string id) => Read(_perId, (schedule, id));
+
+    private bool IsPoison(string id) =>
+        !string.IsNullOrEmpty(_options.PoisonPrefix) && id.StartsWith(_options.PoisonPrefix, StringComparison.Ordinal);
+
+    private async Task RecordAsync(string schedule, IReadOnlyList<string> ids)
+    {
+        // One batch sends every increment in a single write, so the record costs one round trip per batch.
+        RedisKey key = ProcessedKey(_keyPrefix, schedule);
+        var batch = _redis!.GetDatabase().CreateBatch();
+        var increments = new Task[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            increments[i] = batch.HashIncrementAsync(key, ids[i]);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(increments).ConfigureAwait(false);
+    }
 
     private static long Read<TKey>(ConcurrentDictionary<TKey, StrongBox<long>> counters, TKey key)
         where TKey : notnull =>

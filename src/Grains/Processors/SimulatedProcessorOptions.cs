@@ -19,4 +19,17 @@ public sealed class SimulatedProcessorOptions
     /// <see cref="SimulatedProcessor.ProcessingsOf"/>. Default false: it costs memory per id, so it is for tests.
     /// </summary>
     public bool CountPerId { get; set; }
+
+    /// <summary>
+    /// Whether to record every processing in Redis, in the hash <c>{prefix:schedule}:simulated:processed</c> (id
+    /// → processings), one round trip per batch. Default false: it is for tests that count processings across
+    /// silo processes, which the in-memory counts cannot.
+    /// </summary>
+    public bool RecordProcessings { get; set; }
+
+    /// <summary>
+    /// Ids starting with this prefix always fail, whatever <see cref="FailureRate"/> says, so tests can plant
+    /// poison records. Default none.
+    /// </summary>
+    public string? PoisonPrefix { get; set; }
 }

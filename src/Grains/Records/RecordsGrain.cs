@@ -53,4 +53,18 @@ public sealed class RecordsGrain(ScheduleRings rings) : Grain, IRecordsGrain
             Ok = check.Ok,
         };
     }
+
+    /// <inheritdoc />
+    public async Task<RepairOutcome> RepairAsync()
+    {
+        var repair = await Ring.RepairAsync();
+        return new RepairOutcome
+        {
+            MissingRestored = repair.MissingRestored,
+            ForeignRemoved = repair.ForeignRemoved,
+            DuplicatesRemoved = repair.DuplicatesRemoved,
+            MarkersAdded = repair.MarkersAdded,
+            MarkersRemoved = repair.MarkersRemoved,
+        };
+    }
 }

@@ -42,6 +42,21 @@ public sealed class SchedulerOptionsTests
     }
 
     [Theory]
+    [InlineData(Users + ":BatchSize", "many")]
+    [InlineData(Users + ":TickInterval", "soon")]
+    [InlineData(Users + ":MaxConcurrentBatches", "x")]
+    [InlineData(Users + ":MaxRecordsPerSecond", "fast")]
+    public void Options_ScheduleSettingOfTheWrongType_ThrowsNamingItsPath(string path, string value)
+    {
+        using var provider = SchedulerHost.Build((path, value), (Users + ":Processor", "simulated"));
+
+        var error = Assert.Throws<InvalidOperationException>(
+            () => provider.GetRequiredService<IOptions<SchedulerOptions>>().Value);
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("00:01:00")]
     [InlineData("00:02:00")]
     public void Validate_TickIntervalNotShorterThanPeriod_FailsOnceNamingTickInterval(string tick)

@@ -109,6 +109,27 @@ public sealed class SimulatedProcessorTests
         Assert.Equal(0, processor.ProcessingsOf("users", "7"));
     }
 
+    [Fact]
+    public async Task ProcessAsync_PoisonPrefix_FailsExactlyThePoisonIds()
+    {
+        var processor = Create(new SimulatedProcessorOptions { Latency = TimeSpan.Zero, PoisonPrefix = "bad-" });
+
+        var failures = await processor.ProcessAsync("users", ["bad-1", "good-1", "bad-2", "good-bad-3"],
+            CancellationToken.None);
+
+        Assert.Equal(["bad-1", "bad-2"], failures.Select(f => f.Id));
+        Assert.Equal(4, processor.ProcessedCount("users"));
+    }
+
+    [Fact]
+    public void Constructor_RecordProcessingsWithoutRedis_ThrowsNamingTheSetting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(
+            () => Create(new SimulatedProcessorOptions { RecordProcessings = true }));
+
+        Assert.Contains("Simulated:RecordProcessings", error.Message, StringComparison.Ordinal);
+    }
+
     private SimulatedProcessor Create(SimulatedProcessorOptions options) =>
         new(Microsoft.Extensions.Options.Options.Create(options), _time);
 }
