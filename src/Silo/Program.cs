@@ -12,7 +12,7 @@ try
     await app.RunAsync().ConfigureAwait(false);
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ex is OptionsValidationException or RedisUnavailableException)
 {
     // One line naming the setting is the whole diagnosis; a stack trace would only bury it.
     await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);

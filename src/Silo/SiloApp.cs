@@ -70,6 +70,11 @@ internal static class SiloApp
             .AddMeter(SchedulerMetrics.MeterName)
             .AddPrometheusExporter());
 
+        if (embeddedPort is null)
+        {
+            builder.Services.AddHostedService<RedisStartupGate>();
+        }
+
         var kubernetes = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"));
         builder.UseOrleans(silo =>
         {

@@ -26,4 +26,8 @@ internal static partial class SiloLog
     [LoggerMessage(6, LogLevel.Information, "Kubernetes hosting enabled (KUBERNETES_SERVICE_HOST is set).")]
     public static partial void KubernetesHosting(ILogger logger);
 
+    [LoggerMessage(7, LogLevel.Warning,
+        "Redis at {Endpoints} does not answer yet ({Reason}); the silo joins the cluster once it does.")]
+    public static partial void WaitingForRedis(ILogger logger, string endpoints, string reason);
+
 }
