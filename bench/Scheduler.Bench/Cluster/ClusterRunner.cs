@@ -168,7 +168,7 @@ internal static class ClusterRunner
     }
 
     // Polling is coarse (the end is known to within one interval) but asks nothing of the product it measures.
-    private static async Task<(ScheduleStatus Status, long PeakInFlight)> WaitForCycleAsync(
+    public static async Task<(ScheduleStatus Status, long PeakInFlight)> WaitForCycleAsync(
         ICoordinatorGrain coordinator, long cycle)
     {
         var deadline = Stopwatch.StartNew();

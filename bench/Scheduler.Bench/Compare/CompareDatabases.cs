@@ -1,0 +1,82 @@
+using MySqlConnector;
+using Scheduler.Crm;
+using Scheduler.Testing;
+
+namespace Scheduler.Bench.Compare;
+
+/// <summary>
+/// The MariaDB server of a compare run, started like the tests start it: the legacy database seeded once and read
+/// through its own account (whose statements the server counts), and a target database made empty before each
+/// design's cycle so that every design does the same first full sync.
+/// </summary>
+internal sealed class CompareDatabases : IAsyncDisposable
+{
+    /// <summary>The account every design reads (and the baseline writes) the legacy database with.</summary>
+    public const string LegacyAccount = "legacy_app";
+
+    private const string LegacyName = "cmp_legacy";
+    private const string TargetName = "cmp_target";
+
+    private readonly MariaDbFixture _fixture;
+
+    private CompareDatabases(MariaDbFixture fixture, string legacy, string legacyAdmin)
+    {
+        _fixture = fixture;
+        Legacy = legacy;
+        LegacyAdmin = legacyAdmin;
+    }
+
+    /// <summary>The legacy database through the counted account.</summary>
+    public string Legacy { get; }
+
+    /// <summary>The legacy database through the administrative account, which is not counted.</summary>
+    public string LegacyAdmin { get; }
+
+    /// <summary>The administrative account with no database selected.</summary>
+    public string Admin => _fixture.ConnectionString;
+
+    /// <summary>Starts MariaDB, seeds the legacy data, adds the status column and the legacy account.</summary>
+    public static async Task<CompareDatabases> StartAsync(int users, int transactionsPerUser)
+    {
+        var fixture = new MariaDbFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            var legacyAdmin = await fixture.CreateDatabaseAsync(LegacyName);
+            await LegacySeeder.SeedAsync(legacyAdmin, users, transactionsPerUser);
+
+            // Added to the one legacy table both designs read, so the product reads the same, wider rows.
+            await StatusColumn.Baseline.StatusColumnSchema.AddAsync(legacyAdmin);
+            await CreateAccountAsync(fixture.ConnectionString);
+            await LegacyMonitor.EnableAsync(fixture.ConnectionString);
+
+            var legacy = new MySqlConnectionStringBuilder(legacyAdmin)
+            {
+                UserID = LegacyAccount,
+                Password = LegacyAccount,
+            }.ConnectionString;
+            return new CompareDatabases(fixture, legacy, legacyAdmin);
+        }
+        catch
+        {
+            await fixture.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Drops and creates the target database; returns its connection string.</summary>
+    public Task<string> NewTargetAsync() => _fixture.CreateDatabaseAsync(TargetName);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _fixture.DisposeAsync();
+
+    private static async Task CreateAccountAsync(string admin)
+    {
+        await using var connection = new MySqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(
+            $"CREATE USER IF NOT EXISTS '{LegacyAccount}'@'%' IDENTIFIED BY '{LegacyAccount}'; " +
+            $"GRANT ALL ON `{LegacyName}`.* TO '{LegacyAccount}'@'%';", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
