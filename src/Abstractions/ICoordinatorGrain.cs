@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Scheduler.Abstractions;
 
 /// <summary>
@@ -21,4 +23,11 @@ public interface ICoordinatorGrain : IGrainWithStringKey
 
     /// <summary>The schedule's status: counts, cycle progress against the pacing target, and per-silo work.</summary>
     Task<ScheduleStatus> GetStatusAsync();
+
+    /// <summary>
+    /// Tells the coordinator a worker completed a batch, freeing capacity, so it can claim now rather than at its
+    /// next tick. Fire and forget: the timer still ticks if this is lost.
+    /// </summary>
+    [OneWay]
+    Task BatchCompletedAsync();
 }

@@ -27,10 +27,16 @@ public sealed partial class CoordinatorGrain(
     // At the measured 2-3 µs of Redis time per claimed id (scheduler-bench ring), about 25 ms per call.
     private const int MaxIdsPerClaim = 10_000;
 
+    // Completions can trigger ticks between timer ticks; this keeps them from turning into a busy loop.
+    private static readonly TimeSpan NudgeSpacing = TimeSpan.FromMilliseconds(20);
+
     private string _schedule = "";
     private ScheduleOptions _settings = new();
     private ScheduleRing? _ring;
     private int _nextSilo;
+    private DateTimeOffset _lastTickAt = DateTimeOffset.MinValue;
+    private DateTimeOffset? _lastClaimAt;
+    private IGrainTimer? _refill;
 
     private ScheduleRing Ring => _ring ?? throw new InvalidOperationException("The coordinator is not active.");
 
@@ -65,14 +71,40 @@ public sealed partial class CoordinatorGrain(
     }
 
     /// <inheritdoc />
+    public Task BatchCompletedAsync()
+    {
+        var wait = _lastTickAt + NudgeSpacing - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return TickAsync(CancellationToken.None);
+        }
+
+        // Completions come in bursts: the first tick after the spacing serves every completion before it.
+        if (_refill is null)
+        {
+            _refill = this.RegisterGrainTimer(RefillAsync, wait, Timeout.InfiniteTimeSpan);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task PauseAsync() => Ring.PauseAsync();
 
     /// <inheritdoc />
     public Task ResumeAsync() => Ring.ResumeAsync();
 
+    private async Task RefillAsync(CancellationToken cancellationToken)
+    {
+        _refill?.Dispose();
+        _refill = null;
+        await TickAsync(cancellationToken);
+    }
+
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        _lastTickAt = now;
         var counts = await Ring.GetCountsAsync();
         if (counts.Paused)
         {
@@ -99,6 +131,14 @@ public sealed partial class CoordinatorGrain(
     // ring had nothing more to give) ends the tick.
     private async Task ClaimInSlicesAsync(int ids, bool includeRing)
     {
+        var now = time.GetUtcNow();
+        ids = (int)Math.Min(ids, RateAllowance(now));
+        if (ids <= 0)
+        {
+            return;
+        }
+
+        _lastClaimAt = now;
         var slice = Math.Max(_settings.BatchSize, MaxIdsPerClaim - (MaxIdsPerClaim % _settings.BatchSize));
         for (var left = ids; left > 0;)
         {
@@ -113,6 +153,21 @@ public sealed partial class CoordinatorGrain(
                 return;
             }
         }
+    }
+
+    // The ceiling is a rate: a claim may take what accrued since the previous one, at most one tick's worth, so
+    // ticks that completions bring between timer ticks cannot add up past it.
+    private long RateAllowance(DateTimeOffset now)
+    {
+        if (_settings.MaxRecordsPerSecond <= 0)
+        {
+            return long.MaxValue;
+        }
+
+        var accrued = _lastClaimAt is { } last && now - last < _settings.TickInterval
+            ? now - last
+            : _settings.TickInterval;
+        return Pacer.RateCeilingPerTick(_settings.MaxRecordsPerSecond, accrued);
     }
 
     // While waiting for the next period boundary the ring stays put, but expired leases, due retries and

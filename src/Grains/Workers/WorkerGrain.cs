@@ -53,6 +53,9 @@ public sealed partial class WorkerGrain(
             if (!result.Stale)
             {
                 metrics.Completed(assignment.Schedule, result.Processed, failures.Count, result.Parked);
+
+                // Capacity just freed: let the coordinator refill it now rather than at its next tick.
+                _ = GrainFactory.GetGrain<ICoordinatorGrain>(assignment.Schedule).BatchCompletedAsync();
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
