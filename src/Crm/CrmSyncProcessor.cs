@@ -142,7 +142,7 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
         {
             failures.Add(new RecordFailure(Format(id),
                 $"User {Format(id)} does not exist in the legacy users table; it cannot be synced until it does. "
-                + "Remove it from the schedule if it was deleted."));
+                + "Remove it from the schedule if it was deleted.", Permanent: true));
         }
 
         var (usersWritten, transactionsWritten) = await WriteTargetAsync(
@@ -188,7 +188,7 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
             var shown = id.Length > MaxIdEcho ? string.Concat(id.AsSpan(0, MaxIdEcho), "…") : id;
             failures.Add(new RecordFailure(id,
                 $"The id \"{shown}\" is not a user id: crm-sync ids are positive integers without sign, spaces or "
-                + "leading zeros. It can never succeed; remove it from the schedule."));
+                + "leading zeros. It can never succeed; remove it from the schedule.", Permanent: true));
         }
 
         return result;

@@ -65,7 +65,7 @@ public sealed partial class ScheduleRing
         policy.Validate();
 
         RedisKey[] keys = [Keys.Owners, Keys.Leases, Keys.Attempts, Keys.Retry, Keys.Parked, Keys.Meta, Keys.Workers];
-        var values = new RedisValue[7 + (failures.Count * 2)];
+        var values = new RedisValue[7 + (failures.Count * 3)];
         values[0] = batchId;
         values[1] = (string)Keys.Batch(batchId)!;
         values[2] = NowMs();
@@ -75,8 +75,9 @@ public sealed partial class ScheduleRing
         values[6] = worker ?? "";
         for (var i = 0; i < failures.Count; i++)
         {
-            values[7 + (2 * i)] = failures[i].Id;
-            values[8 + (2 * i)] = Truncate(failures[i].Error);
+            values[7 + (3 * i)] = failures[i].Id;
+            values[8 + (3 * i)] = Truncate(failures[i].Error);
+            values[9 + (3 * i)] = failures[i].Permanent ? 1 : 0;
         }
 
         var result = (RedisResult[])(await EvaluateAsync(RingScripts.Complete, keys, values).ConfigureAwait(false))!;

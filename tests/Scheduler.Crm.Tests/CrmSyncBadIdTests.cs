@@ -17,6 +17,7 @@ public sealed class CrmSyncBadIdTests(MariaDbFixture fixture)
 
         Assert.Equal(bad, failures.Select(f => f.Id));
         Assert.All(failures, f => Assert.Contains("can never succeed", f.Error, StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.True(f.Permanent));
         Assert.Equal(await CrmDatabases.SnapshotAsync(db.Legacy), await CrmDatabases.SnapshotAsync(db.Target));
     }
 
@@ -32,6 +33,7 @@ public sealed class CrmSyncBadIdTests(MariaDbFixture fixture)
         var failure = Assert.Single(failures);
         Assert.Equal("424242", failure.Id);
         Assert.Contains("does not exist in the legacy", failure.Error, StringComparison.Ordinal);
+        Assert.True(failure.Permanent, "a missing user must be parked at once, not retried");
         Assert.Equal(await CrmDatabases.SnapshotAsync(db.Legacy), await CrmDatabases.SnapshotAsync(db.Target));
         Assert.Equal(2L, await CrmDatabases.ScalarAsync(db.Target, "SELECT COUNT(*) FROM sync_state"));
     }

@@ -355,6 +355,22 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
     }
 
     [Fact]
+    public async Task Complete_PermanentFailure_ParksTheIdAtOnce()
+    {
+        var ring = NewRing();
+        var policy = new RetryPolicy(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        await ring.EnrolAsync(["gone", "flaky"]);
+        var claim = await ring.ClaimAsync(Claim(10));
+
+        var outcome = await ring.CompleteAsync(claim.Batches[0].Id,
+            [new RecordFailure("gone", "no such user", Permanent: true), new RecordFailure("flaky", "timeout")],
+            policy);
+
+        Assert.Equal(new CompletionResult(0, 1, 1, false), outcome);
+        Assert.Equal([new ParkedRecord("gone", "no such user")], await ring.ListParkedAsync());
+    }
+
+    [Fact]
     public async Task Claim_ParkedId_IsSkippedByTheRingButStaysEnrolled()
     {
         var ring = NewRing();

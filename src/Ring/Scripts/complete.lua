@@ -3,7 +3,7 @@
 -- Ids re-leased to another batch since (the lease ran out) are left to that batch.
 -- KEYS: owners, leases, attempts, retry, parked, meta, workers
 -- ARGV: batchId, batchKey, now (ms), maxAttempts, backoffBaseMs, backoffMaxMs, worker ('' for none),
---       (failedId, error)...
+--       (failedId, error, permanent 1/0)...
 -- Returns: { processed, retrying, parked, stale (1 when the batch was no longer leased) }
 local owners, leases, attempts, retry, parked = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local meta, workers = KEYS[6], KEYS[7]
@@ -20,8 +20,10 @@ if not raw then
 end
 
 local failures = {}
-for i = 8, #ARGV, 2 do
+local permanent = {}
+for i = 8, #ARGV, 3 do
   failures[ARGV[i]] = ARGV[i + 1]
+  permanent[ARGV[i]] = ARGV[i + 2] == '1'
 end
 
 -- Owners are read with one HMGET per slice and acknowledged ids deleted with one HDEL per
@@ -48,7 +50,8 @@ for i = 1, #ids do
       processed = processed + 1
     else
       local n = redis.call('HINCRBY', attempts, id, 1)
-      if n >= maxAttempts then
+      -- A permanent failure (the record cannot exist) is parked at once: retrying only wastes the upstream.
+      if n >= maxAttempts or permanent[id] then
         redis.call('HDEL', owners, id)
         redis.call('HDEL', attempts, id)
         redis.call('HSET', parked, id, err)
