@@ -37,6 +37,7 @@ public sealed partial class CoordinatorGrain(
     private DateTimeOffset _lastTickAt = DateTimeOffset.MinValue;
     private DateTimeOffset? _lastClaimAt;
     private IGrainTimer? _refill;
+    private bool _waitingForCapacity;
 
     private ScheduleRing Ring => _ring ?? throw new InvalidOperationException("The coordinator is not active.");
 
@@ -73,6 +74,13 @@ public sealed partial class CoordinatorGrain(
     /// <inheritdoc />
     public Task BatchCompletedAsync()
     {
+        // Only a tick that wanted more than the free capacity gains from a refill; a paced tick is not short of
+        // capacity, and extra ticks would only split its claims into smaller batches (more upstream queries).
+        if (!_waitingForCapacity)
+        {
+            return Task.CompletedTask;
+        }
+
         var wait = _lastTickAt + NudgeSpacing - time.GetUtcNow();
         if (wait <= TimeSpan.Zero)
         {
@@ -106,6 +114,7 @@ public sealed partial class CoordinatorGrain(
         var now = time.GetUtcNow();
         _lastTickAt = now;
         var counts = await Ring.GetCountsAsync();
+        _waitingForCapacity = false;
         if (counts.Paused)
         {
             return;
@@ -118,6 +127,7 @@ public sealed partial class CoordinatorGrain(
         }
 
         var plan = Pacer.Plan(PacingFor(counts, now));
+        _waitingForCapacity = plan.Bound == PacingBound.Capacity;
         if (plan.IdsToClaim <= 0)
         {
             return;
