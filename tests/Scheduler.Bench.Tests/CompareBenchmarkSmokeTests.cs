@@ -22,6 +22,7 @@ public sealed class CompareBenchmarkSmokeTests
         "Where the designs differ",
         "peak legacy q/s (paced at", "legacy rows written per cycle", "latency-bound ids/s", "noop ids/s",
         "enrolment ids/s",
+        "Latency-bound scaling", "x 1 silo",
         "Status-column baseline tuning", "1 x 100", "2 x 100",
         "Status-column baseline sleeping",
     ];

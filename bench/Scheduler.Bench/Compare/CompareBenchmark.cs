@@ -15,6 +15,7 @@ internal sealed class CompareBenchmark(TextWriter output) : IBenchmark
 {
     private static readonly int[] DefaultWorkers = [1, 2, 4, 8, 16];
     private static readonly int[] DefaultChunks = [100, 500, 2000];
+    private static readonly int[] DefaultSilos = [1, 2, 3];
 
     /// <summary>Creates the benchmark printing to the console.</summary>
     public CompareBenchmark()
@@ -30,7 +31,7 @@ internal sealed class CompareBenchmark(TextWriter output) : IBenchmark
         "[--users 100000] [--transactions-per-user 5] [--workers 1,2,4,8,16] [--chunk 500] [--chunks 100,500,2000] " +
         "[--product-batches N (default: the baseline's best workers)] " +
         "[--tick-ms 20] [--scheduler-ids N] [--latency-ms 50] [--latency-chunk 100] [--latency-batches 200] " +
-        "[--paced-max-s 60]";
+        "[--paced-max-s 60] [--silos 1,2,3]";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(BenchmarkArguments arguments)
@@ -81,6 +82,8 @@ internal sealed class CompareBenchmark(TextWriter output) : IBenchmark
             $"{latency.Processed / settings.LatencyChunk / latency.Elapsed.TotalSeconds:N0} batches/s; " +
             CompareReport.Cost(latency));
 
+        var scaling = await ScaleAsync(bench, settings, latency, ids, report);
+
         var sleeps = new List<(StatusColumnSettings Settings, StatusColumnCycle Cycle)>();
         foreach (var workers in settings.Workers)
         {
@@ -103,6 +106,7 @@ internal sealed class CompareBenchmark(TextWriter output) : IBenchmark
             PacedTick = pacedTick,
             Noop = noop,
             Latency = latency,
+            Scaling = scaling,
             Sleeps = sleeps,
             Elapsed = clock.Elapsed,
         });
@@ -132,6 +136,24 @@ internal sealed class CompareBenchmark(TextWriter output) : IBenchmark
             report.Progress(run);
             return new BaselineTuning(baseline, run, cycle);
         }
+    }
+
+    // The one-silo row is the latency-bound run above, so the ratios are against the figure the comparison quotes.
+    private static async Task<List<ClusterMeasurement>> ScaleAsync(BenchServer bench, CompareSettings settings,
+        ClusterMeasurement oneSilo, string[] ids, CompareReport report)
+    {
+        var scaling = new List<ClusterMeasurement> { oneSilo };
+        var latencySettings = SchedulerSettings(settings, "simulated", settings.LatencyChunk, settings.LatencyBatches);
+        foreach (var silos in settings.Silos.Where(s => s > 1).Distinct().Order())
+        {
+            var run = await ClusterRunner.MeasureAsync(bench, latencySettings with { SiloCounts = [silos] }, silos,
+                ids);
+            report.Line($"   simulated {settings.Latency.TotalMilliseconds} ms on {silos} silos: " +
+                $"{run.IdsPerSecond:N0} ids/s; {CompareReport.Cost(run)}");
+            scaling.Add(run);
+        }
+
+        return scaling;
     }
 
     private static ClusterSettings SchedulerSettings(CompareSettings settings, string processor, int batch,
@@ -173,6 +195,7 @@ internal sealed class CompareBenchmark(TextWriter output) : IBenchmark
             TickInterval = TimeSpan.FromMilliseconds(arguments.PositiveInt("tick-ms", 20)),
             LatencyBatches = arguments.PositiveInt("latency-batches", 200),
             PacedMax = TimeSpan.FromSeconds(arguments.PositiveInt("paced-max-s", 60)),
+            Silos = arguments.PositiveInts("silos", DefaultSilos),
         };
         arguments.RejectUnknown();
         return settings;

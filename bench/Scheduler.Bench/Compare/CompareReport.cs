@@ -37,6 +37,7 @@ internal sealed class CompareReport(TextWriter output, CompareSettings settings)
         Line("");
         PrintCrm(results);
         PrintDifferences(results);
+        PrintScaling(results);
         PrintTuning(results);
     }
 
@@ -112,6 +113,36 @@ internal sealed class CompareReport(TextWriter output, CompareSettings settings)
             $"{results.PacedTick.TotalMilliseconds:F0} ms; {Count(results.Paced.Legacy.Queries)} legacy queries " +
             $"over {results.Paced.Elapsed.TotalSeconds:F1} s. The baseline has no pacing: its burst is its cycle.");
         Line($"cost of the latency-bound cycle: {Cost(results.Latency)}; of the noop cycle: {Cost(results.Noop)}.");
+        Line("");
+    }
+
+    private void PrintScaling(CompareResults results)
+    {
+        var latency = settings.Latency.TotalMilliseconds;
+        Line($"Latency-bound scaling: the simulated processor at {latency} ms per batch");
+        var one = results.Scaling[0].IdsPerSecond;
+        var table = new TextTable("silos", "ids", "cycle s", "ids/s", "x 1 silo", "peak in flight", "process cores",
+            "machine busy", "ring");
+        foreach (var run in results.Scaling)
+        {
+            table.Add(Count(run.Silos), Count(run.Ids), Seconds(run.Elapsed.TotalSeconds), Rate(run.IdsPerSecond),
+                Ratio(run.IdsPerSecond, one), Count(run.PeakInFlight),
+                (run.BenchCpuSeconds / run.Elapsed.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture),
+                run.MachineBusy is { } busy ? busy.ToString("P0", CultureInfo.InvariantCulture) : "n/a",
+                run.RingOk ? "ok" : "NOT OK: " + run.RingNote);
+        }
+
+        output.Write(table);
+
+        // The batch slots are cluster-wide, so their ceiling is the same on every silo count; printing it tells a
+        // flat ratio caused by the ceiling from one caused by the silos.
+        var ceiling = settings.LatencyBatches * settings.LatencyChunk / settings.Latency.TotalSeconds;
+        Line($"the cluster benchmark's runner, each silo count on a new in-process cluster (the 1-silo row is the " +
+            $"latency-bound run above): BatchSize {settings.LatencyChunk}, MaxConcurrentBatches " +
+            $"{settings.LatencyBatches} over the whole cluster, TickInterval " +
+            $"{settings.TickInterval.TotalMilliseconds} ms; the slots' ceiling is {Rate(ceiling)} ids/s on any " +
+            $"silo count. machine busy: all {Environment.ProcessorCount} cores, shared by the silos and Redis. " +
+            "target: 3 silos >= 2.5x one silo.");
         Line("");
     }
 

@@ -33,6 +33,9 @@ internal sealed record CompareResults
     /// <summary>The latency-bound cycle of the product.</summary>
     public required ClusterMeasurement Latency { get; init; }
 
+    /// <summary>The product's latency-bound cycle per silo count, one silo (<see cref="Latency"/>) first.</summary>
+    public required List<ClusterMeasurement> Scaling { get; init; }
+
     /// <summary>The latency-bound cycles of the baseline, one per worker count.</summary>
     public required List<(StatusColumnSettings Settings, StatusColumnCycle Cycle)> Sleeps { get; init; }
 

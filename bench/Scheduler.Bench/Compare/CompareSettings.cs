@@ -45,4 +45,9 @@ internal sealed record CompareSettings
 
     /// <summary>The longest the paced cycle may take.</summary>
     public required TimeSpan PacedMax { get; init; }
+
+    /// <summary>
+    /// The silo counts of the latency-bound scaling table; one silo is always measured, as the base of the ratios.
+    /// </summary>
+    public required int[] Silos { get; init; }
 }
