@@ -8,18 +8,21 @@ public sealed partial class ScheduleRing
     private static partial class Log
     {
         [LoggerMessage(1000, LogLevel.Debug,
-            "Redis did not have the {Script} script of schedule {Schedule} (first use, restart or SCRIPT FLUSH); sent it whole")]
+            "Redis did not have the {Script} script of schedule {Schedule} (first use, restart or SCRIPT FLUSH); "
+            + "sent it whole")]
         public static partial void ScriptReloaded(ILogger logger, string script, string schedule);
 
         [LoggerMessage(1001, LogLevel.Information, "Schedule {Schedule} finished cycle {Cycle}")]
         public static partial void CycleEnded(ILogger logger, string schedule, long cycle);
 
         [LoggerMessage(1002, LogLevel.Debug,
-            "Schedule {Schedule} leased {Count} ids in {Batches} batches ({ReLeased} re-leased after their lease ran out)")]
+            "Schedule {Schedule} leased {Count} ids in {Batches} batches ({ReLeased} re-leased after their lease "
+            + "ran out)")]
         public static partial void Claimed(ILogger logger, string schedule, int count, int batches, int reLeased);
 
         [LoggerMessage(1003, LogLevel.Debug,
-            "Schedule {Schedule} completed batch {BatchId}: {Processed} processed, {Retrying} retrying, {Parked} parked")]
+            "Schedule {Schedule} completed batch {BatchId}: {Processed} processed, {Retrying} retrying, "
+            + "{Parked} parked")]
         public static partial void Completed(ILogger logger, string schedule, long batchId, int processed, int retrying,
             int parked);
 

@@ -71,7 +71,8 @@ public sealed partial class ScheduleRing
         ArgumentOutOfRangeException.ThrowIfNegative(max);
 
         var parked = new List<ParkedRecord>();
-        await foreach (var entry in ((IDatabase)_database).HashScanAsync(Keys.Parked, pageSize: 500).ConfigureAwait(false))
+        var entries = ((IDatabase)_database).HashScanAsync(Keys.Parked, pageSize: 500);
+        await foreach (var entry in entries.ConfigureAwait(false))
         {
             if (parked.Count >= max)
             {

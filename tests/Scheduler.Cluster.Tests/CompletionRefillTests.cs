@@ -2,7 +2,7 @@ using Scheduler.Testing;
 
 namespace Scheduler.Cluster.Tests;
 
-/// <summary>Capacity freed by a completed batch is refilled at once, not at the coordinator's next timer tick.</summary>
+/// <summary>Capacity freed by a completed batch is refilled at once, not at the coordinator's next tick.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class CompletionRefillTests(RedisServerFixture redis)
 {

@@ -525,7 +525,8 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
         var claim = await ring.ClaimAsync(Claim(10, 4));
 
         await ring.AcknowledgeAsync(claim.Batches[0].Id, "silo-a");
-        await ring.CompleteAsync(claim.Batches[1].Id, [new RecordFailure(claim.Batches[1].Ids[0], "x")], policy, "silo-b");
+        RecordFailure[] failures = [new(claim.Batches[1].Ids[0], "x")];
+        await ring.CompleteAsync(claim.Batches[1].Id, failures, policy, "silo-b");
         await ring.AcknowledgeAsync(claim.Batches[2].Id, "silo-a");
         await ring.AcknowledgeAsync(claim.Batches[2].Id, "silo-a");
 
