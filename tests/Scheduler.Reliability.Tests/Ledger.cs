@@ -36,6 +36,13 @@ public sealed class Ledger(IConnectionMultiplexer redis, ScheduleRing ring, IRea
         return counts;
     }
 
+    /// <summary>
+    /// Closes a cycle whose processings the test counted itself (a processor other than <c>simulated</c>, such as
+    /// <c>crm-sync</c>, whose target database shows what it processed): records how many enrolled ids it
+    /// processed at least once.
+    /// </summary>
+    public void CloseCycle(long processedAtLeastOnce) => _processedPerCycle.Add(processedAtLeastOnce);
+
     /// <summary>Classifies every enrolled id against the whole ring and the membership set.</summary>
     public async Task<Accounting> AccountAsync(string scenario)
     {

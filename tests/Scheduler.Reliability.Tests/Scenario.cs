@@ -95,6 +95,14 @@ public sealed class Scenario : IAsyncDisposable
         Ledger = new Ledger(_redis.Connection, Ring, ids);
     }
 
+    /// <summary>Enrols exactly <paramref name="ids"/> (for processors that need ids of their own form, such as
+    /// <c>crm-sync</c>'s legacy user ids) and opens the ledger.</summary>
+    public async Task EnrolIdsAsync(IReadOnlyList<string> ids)
+    {
+        await Ring.EnrolAsync(ids);
+        Ledger = new Ledger(_redis.Connection, Ring, ids);
+    }
+
     /// <summary>Forces a cycle, riding through a cluster that is still settling after a fault.</summary>
     public Task<long> ForceCycleAsync() =>
         Cluster.RetryAsync(client => client.GetGrain<ICoordinatorGrain>("users").ForceCycleAsync());
