@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Scheduler.Testing;
 
 namespace Scheduler.Client.Tests;
@@ -12,12 +11,10 @@ public sealed class ConnectionTests
         var gateway = $"127.0.0.1:{LoopbackPort.PickFree()}";
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var started = Stopwatch.GetTimestamp();
 
         var code = await ClientApp.RunAsync(["status", "--gateway", gateway], stdout, stderr, TextReader.Null);
 
         Assert.Equal(1, code);
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(8));
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"gateway {gateway}", line, StringComparison.Ordinal);
         Assert.Contains("--gateway", line, StringComparison.Ordinal);
