@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Coordination;
 using Scheduler.Grains.Metrics;
 using Scheduler.Grains.Options;
 using Scheduler.Grains.Processors;
 using Scheduler.Ring;
+using StackExchange.Redis;
 
 namespace Scheduler.Grains;
 
@@ -45,6 +47,22 @@ public static class SchedulerServiceCollectionExtensions
 
         services.AddRecordProcessor<NoopProcessor>(NoopProcessor.ProcessorName);
         services.AddRecordProcessor<SimulatedProcessor>(SimulatedProcessor.ProcessorName);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the Redis connection the rings live on, made by <paramref name="connect"/> once per silo, and the
+    /// <see cref="ScheduleRings"/> the grains reach them through.
+    /// </summary>
+    public static IServiceCollection AddScheduleRings(
+        this IServiceCollection services,
+        Func<IServiceProvider, IConnectionMultiplexer> connect)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(connect);
+
+        services.AddSingleton(connect);
+        services.AddSingleton<ScheduleRings>();
         return services;
     }
 

@@ -63,8 +63,7 @@ internal static class SiloApp
         var crmSync = embeddedPort is not null && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Legacy"))
             ? CrmSyncSetup.AddDemo(builder.Services, configuration, cluster.SiloPort)
             : CrmSyncSetup.AddWhenUsed(builder.Services, configuration);
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
-        builder.Services.AddSingleton<ScheduleRings>();
+        builder.Services.AddScheduleRings(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SchedulerMetrics.MeterName)

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Scheduler.Grains;
-using Scheduler.Grains.Coordination;
 using StackExchange.Redis;
 
 namespace Scheduler.Client.Tests;
@@ -14,8 +13,7 @@ public sealed class SiloConfigurator : ISiloConfigurator
     {
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddScheduler(siloBuilder.Configuration);
-        siloBuilder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+        siloBuilder.Services.AddScheduleRings(_ =>
             ConnectionMultiplexer.Connect(siloBuilder.Configuration.GetConnectionString("Redis")!));
-        siloBuilder.Services.AddSingleton<ScheduleRings>();
     }
 }
