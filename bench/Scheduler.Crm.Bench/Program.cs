@@ -36,7 +36,7 @@ try
     var full = await CycleAsync(processor, settings);
     Report("full cycle", full, settings.Users, rows);
 
-    // 1% of the transactions change, spread over every user, with an updated_at after every watermark.
+    // 1% of the transactions change, one in twenty users, stamped by the legacy clock as a legacy writer would.
     var changed = await ChangeOnePercentAsync(legacy);
     var delta = await CycleAsync(processor, settings);
     Report("1% cycle", delta, settings.Users, changed);
@@ -78,11 +78,10 @@ static async Task<long> ChangeOnePercentAsync(string legacy)
     await connection.OpenAsync();
 
     await using var command = new MySqlCommand(
-        "UPDATE transactions SET amount = amount + 1, updated_at = @now WHERE id % 100 = 0", connection)
+        "UPDATE transactions SET amount = amount + 1, updated_at = NOW(6) WHERE id % 100 = 0", connection)
     {
         CommandTimeout = 0,
     };
-    command.Parameters.AddWithValue("@now", new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
     return await command.ExecuteNonQueryAsync();
 }
 

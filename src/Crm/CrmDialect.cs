@@ -4,7 +4,7 @@ namespace Scheduler.Crm;
 
 /// <summary>
 /// What differs between the databases the <c>crm-sync</c> processor runs against: connections, the snapshot
-/// transaction, parameter types, the upsert clauses, the watermark margin arithmetic, the target DDL and the bulk
+/// transaction, parameter types, the upsert clauses, how the legacy clock is read, the target DDL and the bulk
 /// write. Everything else (the queries' shape, the watermark rule, what counts as changed) is the processor's own.
 /// </summary>
 internal abstract class CrmDialect
@@ -15,11 +15,10 @@ internal abstract class CrmDialect
     public abstract string TargetDdl { get; }
 
     /// <summary>
-    /// The target state query up to its id list: per user of the batch, the watermark, whether and at which
-    /// <c>updated_at</c> the user row was copied, and the copied transactions inside the re-read window
-    /// (<c>@margin</c> before the watermark, bound by <see cref="AddMargin"/>), ending in <c>IN (</c>.
+    /// A query returning the legacy server's current time as one <c>DATETIME</c> value, on the clock legacy writers
+    /// stamp <c>updated_at</c> with.
     /// </summary>
-    public abstract string StateQuery { get; }
+    public abstract string ClockQuery { get; }
 
     /// <summary>What follows <c>INSERT INTO users … VALUES …</c> to make it an upsert.</summary>
     public abstract string UsersUpdate { get; }
@@ -58,9 +57,6 @@ internal abstract class CrmDialect
 
     /// <summary>Adds a parameter of an explicit type, which spares the driver from inferring it.</summary>
     public abstract void AddParameter(DbCommand command, string name, CrmDbType type, object? value);
-
-    /// <summary>Binds <c>@margin</c> of <see cref="StateQuery"/> to the watermark safety margin.</summary>
-    public abstract void AddMargin(DbCommand command, TimeSpan margin);
 
     /// <summary>
     /// Whether <paramref name="rows"/> changed transactions are written by <see cref="BulkUpsertAsync"/>.

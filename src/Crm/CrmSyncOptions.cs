@@ -44,9 +44,9 @@ public sealed class CrmSyncOptions
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How far before a user's watermark the next sync starts reading transactions again, to catch rows that
-    /// committed late with an older <c>updated_at</c>. It must exceed the longest legacy write transaction plus the
-    /// clock skew between legacy writers. Default 5 minutes.
+    /// How far before a user's watermark (the legacy server's clock at its last sync) the next sync starts reading
+    /// again, to catch rows that committed late with an older <c>updated_at</c>. It must exceed the longest legacy
+    /// write transaction plus how far any legacy writer's clock lags the legacy server's. Default 5 minutes.
     /// </summary>
     public TimeSpan WatermarkSafetyMargin { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -6,7 +6,17 @@ namespace Scheduler.Crm;
 
 public sealed partial class CrmSyncProcessor
 {
-    private const string TouchQuery = "UPDATE sync_state SET synced_at = @now WHERE user_id IN (";
+    private const string WatermarksQuery = "SELECT user_id, watermark FROM sync_state WHERE ";
+
+    private const string CopiedIdsQuery = "SELECT id FROM transactions WHERE ";
+
+    private const string DeleteFromTransactions = "DELETE FROM transactions WHERE ";
+
+    private const string DeleteFromUsers = "DELETE FROM users WHERE ";
+
+    private const string DeleteFromSyncState = "DELETE FROM sync_state WHERE ";
+
+    private const int DeleteIdsPerStatement = 1000;
 
     private const string UsersUpsert = "INSERT INTO users (id, email, name, updated_at) VALUES ";
 
@@ -55,7 +65,9 @@ public sealed partial class CrmSyncProcessor
         }
     }
 
-    private async Task<TargetState> ReadTargetStateAsync(List<long> userIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, DateTime?>> ReadWatermarksAsync(
+        List<long> userIds,
+        CancellationToken cancellationToken)
     {
         var connection = _dialect.CreateTargetConnection();
 
@@ -67,70 +79,39 @@ public sealed partial class CrmSyncProcessor
 
             await using (command.ConfigureAwait(false))
             {
-                // With the copies the next legacy read will return again, so unchanged ones need not be rewritten.
-                var sql = new StringBuilder(_dialect.StateQuery);
-                SqlParameters.AppendIdList(sql, command, _dialect, "u", userIds);
-                command.CommandText = sql.Append(')').ToString();
-                _dialect.AddMargin(command, _options.WatermarkSafetyMargin);
+                var sql = new StringBuilder(WatermarksQuery);
+                SqlParameters.AppendIn(sql, command, _dialect, "user_id", "u", userIds);
+                command.CommandText = sql.ToString();
 
-                var state = new TargetState(new(userIds.Count), []);
+                var watermarks = new Dictionary<long, DateTime?>(userIds.Count);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 
                 await using (reader.ConfigureAwait(false))
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        state.Users[reader.GetInt64(0)] = new TargetUserState(
-                            reader.IsDBNull(1) ? null : reader.GetDateTime(1),
-                            reader.GetBoolean(2),
-                            reader.IsDBNull(3) ? null : reader.GetDateTime(3));
-
-                        if (!reader.IsDBNull(4))
-                        {
-                            state.CopiedVersions[reader.GetInt64(4)] =
-                                reader.IsDBNull(5) ? null : reader.GetDateTime(5);
-                        }
+                        watermarks[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetDateTime(1);
                     }
                 }
 
-                return state;
+                return watermarks;
             }
         }
     }
 
-    private async Task<(int Users, int Transactions)> WriteTargetAsync(
-        List<LegacyUser> users,
-        List<LegacyTransaction> transactions,
-        TargetState target,
+    private async Task<TargetWrite> WriteTargetAsync(
+        List<long> missing,
+        LegacySnapshot legacy,
+        Dictionary<long, DateTime?> watermarks,
         CancellationToken cancellationToken)
     {
-        if (users.Count == 0)
-        {
-            return (0, 0);
-        }
-
         var syncedAt = _time.GetUtcNow().UtcDateTime;
-        var states = target.Users;
-        var watermarks = NewWatermarks(users, states, transactions);
 
-        // Unchanged rows are left alone, so that a cycle after the first one costs what changed, not what exists.
-        List<LegacyUser> changedUsers = [.. users.Where(u => IsChanged(u, states.GetValueOrDefault(u.Id)))];
-        List<KeyValuePair<long, DateTime?>> movedWatermarks =
-            [.. watermarks.Where(w => states.GetValueOrDefault(w.Key) is not { } s || s.Watermark != w.Value)];
-        List<long> unmoved =
+        // A user row is written when it changed since the watermark; the transactions read are exactly those.
+        List<LegacyUser> changedUsers =
         [
-            .. watermarks
-                .Where(w => states.GetValueOrDefault(w.Key) is { } s && s.Watermark == w.Value)
-                .Select(w => w.Key),
-        ];
-
-        // A legacy writer sets updated_at with every change, so the same id and updated_at is the same version.
-        List<LegacyTransaction> changedTransactions =
-        [
-            .. transactions.Where(t =>
-                !target.CopiedVersions.TryGetValue(t.Id, out var copied)
-                || t.UpdatedAt is null
-                || copied != t.UpdatedAt),
+            .. legacy.Users.Values.Where(u =>
+                StartOf(watermarks, u.Id) is not { } start || u.UpdatedAt is not { } updated || updated >= start),
         ];
         var connection = _dialect.CreateTargetConnection();
 
@@ -144,57 +125,161 @@ public sealed partial class CrmSyncProcessor
             {
                 await UpsertAsync(connection, transaction, UsersUpsert, _dialect.UsersUpdate, changedUsers, 4,
                     BindUser, cancellationToken).ConfigureAwait(false);
+                await UpsertTransactionsAsync(connection, transaction, legacy.Transactions, cancellationToken)
+                    .ConfigureAwait(false);
+                await DeleteUsersAsync(connection, transaction, missing, cancellationToken).ConfigureAwait(false);
 
-                if (_dialect.UsesBulkWrite(changedTransactions.Count))
-                {
-                    await _dialect.BulkUpsertAsync(connection, transaction, changedTransactions, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                else
-                {
-                    await UpsertAsync(connection, transaction, TransactionsUpsert, _dialect.TransactionsUpdate,
-                        changedTransactions, 7, BindTransaction, cancellationToken).ConfigureAwait(false);
-                }
+                // Deletions leave no updated_at behind, so they are found by count: a copy holding more (or fewer)
+                // transactions than the legacy data is copied whole again, and what the legacy data lacks goes.
+                var drifted = await FindDriftedAsync(connection, transaction, legacy, cancellationToken)
+                    .ConfigureAwait(false);
+                var (reconciled, deleted) = await ReconcileAsync(connection, transaction, drifted, cancellationToken)
+                    .ConfigureAwait(false);
+
+                // Users with nothing new keep their watermark: rewriting it would cost a row per user per cycle.
+                HashSet<long> moved = [.. changedUsers.Select(u => u.Id), .. drifted];
+                moved.UnionWith(legacy.Transactions.Select(t => t.UserId));
+                List<long> movedIds = [.. moved.Where(legacy.Users.ContainsKey)];
 
                 // The watermark never moves back, so an older batch replayed late cannot make a later sync miss rows.
-                await UpsertAsync(connection, transaction, WatermarksUpsert, _dialect.WatermarksUpdate,
-                    movedWatermarks, 3, (command, names, row) => BindWatermark(command, names, row, syncedAt),
+                await UpsertAsync(connection, transaction, WatermarksUpsert, _dialect.WatermarksUpdate, movedIds, 3,
+                    (command, names, id) => BindWatermark(command, names, id, legacy.Clock, syncedAt),
                     cancellationToken).ConfigureAwait(false);
 
-                await TouchAsync(connection, transaction, unmoved, syncedAt, cancellationToken).ConfigureAwait(false);
-
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return (changedUsers.Count, changedTransactions.Count);
+                return new TargetWrite(changedUsers.Count, legacy.Transactions.Count + reconciled, deleted,
+                    drifted.Count);
             }
         }
     }
 
-    private static bool IsChanged(LegacyUser user, TargetUserState? state) =>
-        state is null || !state.UserCopied || user.UpdatedAt is null || state.UserUpdatedAt != user.UpdatedAt;
-
-    private async Task TouchAsync(
+    private async Task UpsertTransactionsAsync(
         DbConnection connection,
         DbTransaction transaction,
-        List<long> userIds,
-        DateTime syncedAt,
+        List<LegacyTransaction> rows,
         CancellationToken cancellationToken)
     {
-        if (userIds.Count == 0)
+        if (_dialect.UsesBulkWrite(rows.Count))
         {
+            await _dialect.BulkUpsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        await UpsertAsync(connection, transaction, TransactionsUpsert, _dialect.TransactionsUpdate, rows, 7,
+            BindTransaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The users whose copy, as this batch leaves it, holds another number of transactions than the legacy data.
+    /// </summary>
+    private async Task<List<long>> FindDriftedAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        LegacySnapshot legacy,
+        CancellationToken cancellationToken)
+    {
+        List<long> present = [.. legacy.Users.Keys];
+        var copies = await CountTransactionsAsync(connection, transaction, present, cancellationToken)
+            .ConfigureAwait(false);
+
+        return [.. present.Where(id => copies.GetValueOrDefault(id) != legacy.Counts.GetValueOrDefault(id))];
+    }
+
+    private async Task<(int Written, int Deleted)> ReconcileAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        List<long> drifted,
+        CancellationToken cancellationToken)
+    {
+        if (drifted.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var rows = await ReadAllTransactionsAsync(drifted, cancellationToken).ConfigureAwait(false);
+        HashSet<long> kept = [.. rows.Select(r => r.Id)];
+        var copied = await ReadCopiedIdsAsync(connection, transaction, drifted, cancellationToken)
+            .ConfigureAwait(false);
+        List<long> gone = [.. copied.Where(id => !kept.Contains(id))];
+
+        Log.CopiesDrifted(_logger, drifted.Count, gone.Count);
+
+        await UpsertTransactionsAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        await DeleteByIdsAsync(connection, transaction, DeleteFromTransactions, "id", gone, cancellationToken)
+            .ConfigureAwait(false);
+
+        return (rows.Count, gone.Count);
+    }
+
+    private async Task<List<long>> ReadCopiedIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        List<long> userIds,
+        CancellationToken cancellationToken)
+    {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
 
         await using (command.ConfigureAwait(false))
         {
-            var sql = new StringBuilder(TouchQuery);
-            SqlParameters.AppendIdList(sql, command, _dialect, "u", userIds);
-            command.CommandText = sql.Append(')').ToString();
-            _dialect.AddParameter(command, "@now", CrmDbType.DateTime, syncedAt);
+            var sql = new StringBuilder(CopiedIdsQuery);
+            SqlParameters.AppendIn(sql, command, _dialect, "user_id", "u", userIds);
+            command.CommandText = sql.ToString();
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var ids = new List<long>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+
+            return ids;
+        }
+    }
+
+    /// <summary>Removes the copies of users the legacy data no longer has: the target mirrors deletions too.</summary>
+    private async Task DeleteUsersAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        List<long> missing,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (delete, column) in new[]
+        {
+            (DeleteFromTransactions, "user_id"), (DeleteFromUsers, "id"), (DeleteFromSyncState, "user_id"),
+        })
+        {
+            await DeleteByIdsAsync(connection, transaction, delete, column, missing, cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeleteByIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string delete,
+        string column,
+        List<long> ids,
+        CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < ids.Count; start += DeleteIdsPerStatement)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+
+            await using (command.ConfigureAwait(false))
+            {
+                var sql = new StringBuilder(delete);
+                SqlParameters.AppendIn(sql, command, _dialect, column, "d",
+                    ids.GetRange(start, Math.Min(DeleteIdsPerStatement, ids.Count - start)));
+                command.CommandText = sql.ToString();
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -260,10 +345,10 @@ public sealed partial class CrmSyncProcessor
         _dialect.AddParameter(command, names[6], CrmDbType.DateTime, row.UpdatedAt);
     }
 
-    private void BindWatermark(DbCommand command, string[] names, KeyValuePair<long, DateTime?> row, DateTime syncedAt)
+    private void BindWatermark(DbCommand command, string[] names, long user, DateTime watermark, DateTime syncedAt)
     {
-        _dialect.AddParameter(command, names[0], CrmDbType.Int64, row.Key);
-        _dialect.AddParameter(command, names[1], CrmDbType.DateTime, row.Value);
+        _dialect.AddParameter(command, names[0], CrmDbType.Int64, user);
+        _dialect.AddParameter(command, names[1], CrmDbType.DateTime, watermark);
         _dialect.AddParameter(command, names[2], CrmDbType.DateTime, syncedAt);
     }
 }

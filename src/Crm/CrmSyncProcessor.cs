@@ -13,49 +13,47 @@ namespace Scheduler.Crm;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A batch costs a bounded number of queries whatever its size: one target query for the batch's
-/// <c>sync_state</c> rows, with the copies' user <c>updated_at</c> and the ids and <c>updated_at</c> of the
-/// transactions the legacy read will return again; on the legacy side, in one read-only transaction, one query for
-/// the users by <c>IN</c> and one for their transactions; then one target transaction: multi-row upserts of what
-/// changed (statements of at most <see cref="CrmSyncOptions.UpsertRowsPerStatement"/> rows, or a bulk-loaded
-/// temporary table from <see cref="CrmSyncOptions.BulkWriteMinRows"/> transactions on) and one update of
-/// <c>synced_at</c> for the users whose watermark did not move.
+/// A batch costs a bounded number of queries whatever its size: one target query for the batch's watermarks; on
+/// the legacy side, in one read-only transaction, the legacy clock, the users by <c>IN</c>, their changed
+/// transactions and each user's transaction count; then one target transaction: multi-row upserts of what changed
+/// (statements of at most <see cref="CrmSyncOptions.UpsertRowsPerStatement"/> rows, or a bulk-loaded temporary table
+/// from <see cref="CrmSyncOptions.BulkWriteMinRows"/> transactions on), one count of the copies, and the moved
+/// watermarks. Only when a count differs are two more queries run for the users it concerns.
 /// </para>
 /// <para>
-/// Watermark rule: a user's watermark is the largest legacy <c>updated_at</c> among the transactions read for
-/// that user so far. The next sync reads the transactions with <c>updated_at &gt;= watermark − margin</c>, where
-/// the margin is <see cref="CrmSyncOptions.WatermarkSafetyMargin"/>. Rows whose <c>updated_at</c> equals the
-/// watermark are read again (the comparison is inclusive), and so is a row that committed after the last sync
-/// with an older <c>updated_at</c>, as long as it is less than the margin older than the watermark. Re-reading is
-/// harmless because every write is an idempotent upsert keyed on the legacy primary key, and the watermark
-/// never moves back. A user that has never been synced has no watermark and all its transactions are read.
+/// Watermark rule: a user's watermark is the legacy server's clock read at the start of the last sync that read
+/// something for that user. The next sync reads the user row and the transactions whose <c>updated_at</c> is at or
+/// after <c>watermark − margin</c>, the margin being <see cref="CrmSyncOptions.WatermarkSafetyMargin"/>. Every row
+/// committed before that sync's snapshot was visible to it; a row that commits later with an older
+/// <c>updated_at</c> is still read as long as it is less than the margin older than the clock reading, and a row
+/// stamped exactly at the watermark is read (the comparison is inclusive). Re-reading is harmless because every
+/// write is an idempotent upsert keyed on the legacy primary key, and the watermark never moves back. A user that
+/// has never been synced has no watermark and all its rows are read. Because the watermark comes from the clock and
+/// not from the rows, a user with no change reads nothing and writes nothing: a cycle costs what changed.
 /// </para>
 /// <para>
-/// The transactions query reads the never-synced users in full (<c>user_id IN (…)</c>) and the synced ones in
-/// groups whose starts (<c>watermark − margin</c>) lie within an hour of each other
-/// (<c>(updated_at &gt;= ? AND user_id IN (…)) OR …</c>), as one <c>UNION ALL</c>: every user is one range of the
-/// <c>(user_id, updated_at)</c> index, rows older than a user's own start are dropped after reading, and the
-/// statement carries about one parameter per user. A temporary table of watermarks joined to
-/// <c>transactions</c> would be exact, but needs CREATE TEMPORARY TABLES on the legacy database, which a
-/// read-only account lacks; one start for the whole batch would re-read everything newer than its most dormant
-/// user's watermark.
+/// Deletions leave no <c>updated_at</c> behind, so each sync compares each user's transaction count in the legacy
+/// data with its copy's (both answered from the <c>(user_id, updated_at)</c> index). A user whose counts differ is
+/// copied whole again and its copies the legacy data no longer has are deleted; this also repairs an insert the
+/// window missed. A user missing from the legacy users table has its copy deleted and fails permanently.
 /// </para>
 /// <para>
-/// Only what changed is written: a user row whose <c>updated_at</c> equals its copy's is skipped, and so is a
-/// transaction re-read inside the margin whose id and <c>updated_at</c> equal its copy's; unchanged users only get
-/// <c>sync_state.synced_at</c> moved. This relies on legacy writers setting <c>updated_at</c> on every change,
-/// which the watermark needs anyway.
+/// The transactions query reads the never-synced users in full and the synced ones in groups whose starts lie
+/// within an hour of each other (<c>(updated_at &gt;= ? AND user_id IN (…)) OR …</c>), as one <c>UNION ALL</c>:
+/// every user is one range of the <c>(user_id, updated_at)</c> index, rows older than a user's own start are dropped
+/// after reading, and the statement carries about one parameter per user. A temporary table of watermarks joined to
+/// <c>transactions</c> would be exact, but needs CREATE TEMPORARY TABLES on the legacy database, which a read-only
+/// account lacks.
 /// </para>
 /// <para>
-/// Ids that are not positive integers fail at once, and users missing from the legacy data fail with an error
-/// saying so; the other ids of the batch are refreshed. A legacy or target error fails every valid id of the batch
-/// and writes nothing. The processor never writes to the legacy database.
+/// Ids that are not positive integers fail at once; the other ids of the batch are refreshed. A legacy or target
+/// error fails every valid id of the batch and writes nothing. The processor never writes to the legacy database.
 /// </para>
 /// <para>
 /// <see cref="CrmSyncOptions.Provider"/> chooses the database: MySQL or MariaDB, the product path, or SQLite files
-/// for the embedded demo. The few differences (upsert syntax, margin arithmetic, DDL, the snapshot transaction,
-/// the bulk write MySQL alone has) live in a <see cref="CrmDialect"/>; the queries and the watermark rule are the
-/// same on both.
+/// for the embedded demo. The few differences (upsert syntax, the clock, DDL, the snapshot transaction, the bulk
+/// write MySQL alone has) live in a <see cref="CrmDialect"/>; the queries and the watermark rule are the same on
+/// both.
 /// </para>
 /// </remarks>
 public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
@@ -134,40 +132,20 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
     {
         await EnsureTargetSchemaAsync(cancellationToken).ConfigureAwait(false);
 
-        var target = await ReadTargetStateAsync(userIds, cancellationToken).ConfigureAwait(false);
-        var (users, transactions) = await ReadLegacyAsync(userIds, target.Users, cancellationToken)
-            .ConfigureAwait(false);
+        var watermarks = await ReadWatermarksAsync(userIds, cancellationToken).ConfigureAwait(false);
+        var legacy = await ReadLegacyAsync(userIds, watermarks, cancellationToken).ConfigureAwait(false);
+        List<long> missing = [.. userIds.Where(id => !legacy.Users.ContainsKey(id))];
 
-        foreach (var id in userIds.Where(id => !users.ContainsKey(id)))
+        foreach (var id in missing)
         {
             failures.Add(new RecordFailure(Format(id),
-                $"User {Format(id)} does not exist in the legacy users table; it cannot be synced until it does. "
-                + "Remove it from the schedule if it was deleted.", Permanent: true));
+                $"User {Format(id)} does not exist in the legacy users table, so its copy was removed from the "
+                + "target; remove it from the schedule if it was deleted.", Permanent: true));
         }
 
-        var (usersWritten, transactionsWritten) = await WriteTargetAsync(
-            [.. users.Values], transactions, target, cancellationToken).ConfigureAwait(false);
+        var written = await WriteTargetAsync(missing, legacy, watermarks, cancellationToken).ConfigureAwait(false);
 
-        Log.BatchSynced(_logger, schedule, usersWritten, transactionsWritten, userIds.Count - users.Count);
-    }
-
-    private static Dictionary<long, DateTime?> NewWatermarks(
-        List<LegacyUser> users,
-        Dictionary<long, TargetUserState> states,
-        List<LegacyTransaction> transactions)
-    {
-        var result = users.ToDictionary(u => u.Id, u => states.GetValueOrDefault(u.Id)?.Watermark);
-
-        foreach (var transaction in transactions)
-        {
-            if (transaction.UpdatedAt is { } updated
-                && (result[transaction.UserId] is not { } current || updated > current))
-            {
-                result[transaction.UserId] = updated;
-            }
-        }
-
-        return result;
+        Log.BatchSynced(_logger, schedule, written.Users, written.Transactions, written.Deleted, missing.Count);
     }
 
     private static List<long> ParseIds(IReadOnlyList<string> ids, List<RecordFailure> failures)

@@ -54,10 +54,11 @@ internal sealed class MySqlCrmDialect : CrmDialect
     public override string TargetDdl => CrmSchema.TargetDdl;
 
     /// <inheritdoc />
-    public override string StateQuery => "SELECT s.user_id, s.watermark, u.id IS NOT NULL, u.updated_at, t.id, "
-        + "t.updated_at FROM sync_state s LEFT JOIN users u ON u.id = s.user_id "
-        + "LEFT JOIN transactions t ON t.user_id = s.user_id "
-        + "AND t.updated_at >= s.watermark - INTERVAL @margin MICROSECOND WHERE s.user_id IN (";
+    /// <remarks>
+    /// In the connection's session time zone, as <c>NOW()</c> and <c>CURRENT_TIMESTAMP</c> in legacy writers' SQL
+    /// are; to the microsecond, the finest <c>DATETIME(6)</c> holds.
+    /// </remarks>
+    public override string ClockQuery => "SELECT NOW(6)";
 
     /// <inheritdoc />
     public override string UsersUpdate => " ON DUPLICATE KEY UPDATE email = VALUES(email), name = VALUES(name), "
@@ -106,10 +107,6 @@ internal sealed class MySqlCrmDialect : CrmDialect
 
         command.Parameters.Add(new MySqlParameter(name, mySqlType) { Value = value ?? DBNull.Value });
     }
-
-    /// <inheritdoc />
-    public override void AddMargin(DbCommand command, TimeSpan margin) =>
-        AddParameter(command, "@margin", CrmDbType.Int64, margin.Ticks / TimeSpan.TicksPerMicrosecond);
 
     /// <inheritdoc />
     public override bool UsesBulkWrite(int rows) => _bulkWriteMinRows > 0 && rows >= _bulkWriteMinRows;

@@ -40,14 +40,8 @@ internal sealed class SqliteCrmDialect : CrmDialect
     public override string TargetDdl => CrmSchema.SqliteTargetDdl;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The window start is computed to the millisecond; a copy that falls outside it by less than that is only
-    /// written again, which the upsert makes harmless.
-    /// </remarks>
-    public override string StateQuery => "SELECT s.user_id, s.watermark, u.id IS NOT NULL, u.updated_at, t.id, "
-        + "t.updated_at FROM sync_state s LEFT JOIN users u ON u.id = s.user_id "
-        + "LEFT JOIN transactions t ON t.user_id = s.user_id "
-        + "AND t.updated_at >= strftime('%Y-%m-%d %H:%M:%f', s.watermark, @margin) WHERE s.user_id IN (";
+    /// <remarks>UTC to the millisecond, the clock the demo's legacy writer stamps rows with.</remarks>
+    public override string ClockQuery => "SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')";
 
     /// <inheritdoc />
     public override string UsersUpdate => " ON CONFLICT (id) DO UPDATE SET email = excluded.email, "
@@ -95,11 +89,6 @@ internal sealed class SqliteCrmDialect : CrmDialect
 
         command.Parameters.Add(new SqliteParameter(name, sqliteType) { Value = value ?? DBNull.Value });
     }
-
-    /// <inheritdoc />
-    public override void AddMargin(DbCommand command, TimeSpan margin) =>
-        AddParameter(command, "@margin", CrmDbType.Text,
-            string.Create(CultureInfo.InvariantCulture, $"{-margin.TotalSeconds:0.######} seconds"));
 
     /// <inheritdoc />
     public override string? Describe(Exception exception) => exception switch

@@ -84,7 +84,7 @@ public sealed class CrmSyncCopyTests(MariaDbFixture fixture)
         Assert.Empty(failures);
         Assert.Equal(await CrmDatabases.SnapshotAsync(db.Legacy), await CrmDatabases.SnapshotAsync(db.Target));
         Assert.Equal(5000L, await CrmDatabases.ScalarAsync(db.Target, "SELECT COUNT(*) FROM transactions"));
-        Assert.Null(await CrmDatabases.ScalarAsync(db.Target, "SELECT watermark FROM sync_state WHERE user_id = 2"));
+        Assert.Equal(2L, await CrmDatabases.ScalarAsync(db.Target, "SELECT COUNT(*) FROM sync_state"));
     }
 
     private static async Task<string> WatermarksAsync(string target) =>

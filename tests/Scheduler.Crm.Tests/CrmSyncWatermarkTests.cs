@@ -22,26 +22,44 @@ public sealed class CrmSyncWatermarkTests(MariaDbFixture fixture)
 
         Assert.Empty(failures);
         Assert.Equal(await CrmDatabases.SnapshotAsync(db.Legacy), await CrmDatabases.SnapshotAsync(db.Target));
-        Assert.Equal(watermark, await WatermarkAsync(db.Target, 2));
+        Assert.True(await WatermarkAsync(db.Target, 2) >= watermark, "the watermark must never move back");
     }
 
     [Fact]
-    public async Task ProcessAsync_LateRowOlderThanMargin_IsNotRead()
+    public async Task ProcessAsync_LateUpdateOlderThanMargin_IsNotRead()
     {
-        // Documents the limit of the rule: a row that commits later than the margin allows is missed.
+        // Documents the limit of the rule: a change that commits later than the margin allows is missed.
         var db = await CrmDatabases.CreateAsync(fixture, "wm_limit");
         await LegacySeeder.SeedAsync(db.Legacy, 1, 5);
         using var processor = db.CreateProcessor(margin: TimeSpan.FromMinutes(5));
         Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1"], default));
         var watermark = await WatermarkAsync(db.Target, 1);
 
-        await CrmDatabases.ExecuteAsync(db.Legacy, "INSERT INTO transactions VALUES "
-            + "(5001, 1, 10.00, 'EUR', 'pending', @t, @t)", ("@t", watermark.AddMinutes(-6)));
+        await CrmDatabases.ExecuteAsync(db.Legacy,
+            "UPDATE transactions SET amount = 7.77, updated_at = @t WHERE id = 2", ("@t", watermark.AddMinutes(-6)));
 
         Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1"], default));
 
-        Assert.Equal(0L,
-            await CrmDatabases.ScalarAsync(db.Target, "SELECT COUNT(*) FROM transactions WHERE id = 5001"));
+        Assert.NotEqual("7.77",
+            await CrmDatabases.ScalarAsync(db.Target, "SELECT CAST(amount AS CHAR) FROM transactions WHERE id = 2"));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LateInsertOlderThanMargin_FoundByCount()
+    {
+        // A row the window misses still changes the user's transaction count, and a count that differs is repaired.
+        var db = await CrmDatabases.CreateAsync(fixture, "wm_late_insert");
+        await LegacySeeder.SeedAsync(db.Legacy, 2, 5);
+        using var processor = db.CreateProcessor(margin: TimeSpan.FromMinutes(5));
+        Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1", "2"], default));
+        var watermark = await WatermarkAsync(db.Target, 1);
+
+        await CrmDatabases.ExecuteAsync(db.Legacy, "INSERT INTO transactions VALUES "
+            + "(5001, 1, 10.00, 'EUR', 'pending', @t, @t)", ("@t", watermark.AddYears(-1)));
+
+        Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1", "2"], default));
+
+        Assert.Equal(await CrmDatabases.SnapshotAsync(db.Legacy), await CrmDatabases.SnapshotAsync(db.Target));
     }
 
     [Fact]
@@ -62,20 +80,25 @@ public sealed class CrmSyncWatermarkTests(MariaDbFixture fixture)
     }
 
     [Fact]
-    public async Task ProcessAsync_UnchangedRowReReadInsideMargin_IsNotRewritten()
+    public async Task ProcessAsync_NothingChangedSinceLastSync_WritesNothing()
     {
-        var db = await CrmDatabases.CreateAsync(fixture, "wm_dedupe");
-        await LegacySeeder.SeedAsync(db.Legacy, 1, 5);
+        var db = await CrmDatabases.CreateAsync(fixture, "wm_quiet");
+        await LegacySeeder.SeedAsync(db.Legacy, 3, 5);
         using var processor = db.CreateProcessor(margin: TimeSpan.FromMinutes(5));
-        Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1"], default));
+        Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1", "2", "3"], default));
 
-        // Transaction 5 holds the watermark, so it is read again; its copy is the same version and stays as it is.
-        await CrmDatabases.ExecuteAsync(db.Target, "UPDATE transactions SET status = 'marker' WHERE id = 5");
+        // Markers that any rewrite of a user, a transaction or a sync_state row would wipe out.
+        await CrmDatabases.ExecuteAsync(db.Target, "UPDATE users SET name = 'marker' WHERE id = 2");
+        await CrmDatabases.ExecuteAsync(db.Target, "UPDATE transactions SET status = 'marker' WHERE user_id = 2");
+        await CrmDatabases.ExecuteAsync(db.Target, "UPDATE sync_state SET synced_at = '2001-01-01'");
 
-        Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1"], default));
+        Assert.Empty(await processor.ProcessAsync(CrmDatabases.Schedule, ["1", "2", "3"], default));
 
-        Assert.Equal("marker",
-            await CrmDatabases.ScalarAsync(db.Target, "SELECT status FROM transactions WHERE id = 5"));
+        Assert.Equal("marker", await CrmDatabases.ScalarAsync(db.Target, "SELECT name FROM users WHERE id = 2"));
+        Assert.Equal(5L, await CrmDatabases.ScalarAsync(db.Target,
+            "SELECT COUNT(*) FROM transactions WHERE user_id = 2 AND status = 'marker'"));
+        Assert.Equal(3L, await CrmDatabases.ScalarAsync(db.Target,
+            "SELECT COUNT(*) FROM sync_state WHERE synced_at = '2001-01-01'"));
     }
 
     [Fact]

@@ -59,6 +59,24 @@ public sealed class SqliteCrmSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task ProcessAsync_SqliteRowsAndUserDeletedInLegacy_RemovedFromTarget()
+    {
+        await DemoCrm.EnsureSeededAsync(_files.LegacyPath, 10, 3);
+        using var processor = _files.CreateProcessor();
+        Assert.Empty(await processor.ProcessAsync(Schedule, CrmDatabases.Ids(1, 10), default));
+
+        await SqliteCrmFiles.ExecuteAsync(_files.Legacy, "DELETE FROM transactions WHERE id IN (1, 5)");
+        await SqliteCrmFiles.ExecuteAsync(_files.Legacy, "DELETE FROM transactions WHERE user_id = 7");
+        await SqliteCrmFiles.ExecuteAsync(_files.Legacy, "DELETE FROM users WHERE id = 7");
+
+        var failures = await processor.ProcessAsync(Schedule, CrmDatabases.Ids(1, 10), default);
+
+        Assert.Equal("7", Assert.Single(failures).Id);
+        Assert.Equal(await SqliteCrmFiles.SnapshotAsync(_files.Legacy),
+            await SqliteCrmFiles.SnapshotAsync(_files.Target));
+    }
+
+    [Fact]
     public async Task ProcessAsync_SqliteSameBatchReplayed_ChangesNothing()
     {
         await DemoCrm.EnsureSeededAsync(_files.LegacyPath, 30, 4);
