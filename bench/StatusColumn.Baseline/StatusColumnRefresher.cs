@@ -167,9 +167,15 @@ public sealed class StatusColumnRefresher
         List<string> ids,
         CancellationToken cancellationToken)
     {
-        // The ids were read back as integers and formatted here, so they go into the statement as literals.
-        var sql = new StringBuilder("UPDATE users SET sync_status = '").Append(status).Append("' WHERE id IN (")
-            .AppendJoin(',', ids).Append(')');
+        // The ids were read back as integers and formatted here, so they go into the statement as literals. Lists
+        // stay under MariaDB's in_predicate_conversion_threshold (1,000), above which an IN list becomes a join
+        // that scans the whole table, as the product's queries do.
+        var sql = new StringBuilder("UPDATE users SET sync_status = '").Append(status).Append("' WHERE ");
+        foreach (var (chunk, index) in ids.Chunk(500).Select((chunk, index) => (chunk, index)))
+        {
+            sql.Append(index == 0 ? "id IN (" : " OR id IN (").AppendJoin(',', chunk).Append(')');
+        }
+
         var command = new MySqlCommand(sql.ToString(), connection, transaction);
 
         await using (command.ConfigureAwait(false))

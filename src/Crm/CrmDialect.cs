@@ -14,6 +14,9 @@ internal abstract class CrmDialect
     /// </summary>
     public abstract string TargetDdl { get; }
 
+    /// <summary>A query returning 1 when <c>sync_state</c> has its <c>transaction_count</c> column, else 0.</summary>
+    public abstract string CountColumnQuery { get; }
+
     /// <summary>
     /// A query returning the legacy server's current time as one <c>DATETIME</c> value, on the clock legacy writers
     /// stamp <c>updated_at</c> with.

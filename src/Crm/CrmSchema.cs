@@ -26,9 +26,16 @@ internal static class CrmSchema
         CREATE TABLE IF NOT EXISTS sync_state (
             user_id BIGINT NOT NULL PRIMARY KEY,
             watermark DATETIME(6) NULL,
-            synced_at DATETIME(6) NOT NULL
+            synced_at DATETIME(6) NOT NULL,
+            transaction_count BIGINT NULL
         ) ENGINE=InnoDB;
         """;
+
+    /// <summary>
+    /// Adds <c>sync_state.transaction_count</c> to a target created before the column existed; the same statement
+    /// on both databases, run only when <see cref="CrmDialect.CountColumnQuery"/> finds the column missing.
+    /// </summary>
+    public const string AddCountColumn = "ALTER TABLE sync_state ADD COLUMN transaction_count BIGINT NULL";
 
     /// <summary>The legacy tables of SPEC.md section 7, as the seeder creates them.</summary>
     public const string LegacyDdl = """
@@ -75,7 +82,8 @@ internal static class CrmSchema
         CREATE TABLE IF NOT EXISTS sync_state (
             user_id INTEGER NOT NULL PRIMARY KEY,
             watermark TEXT NULL,
-            synced_at TEXT NOT NULL
+            synced_at TEXT NOT NULL,
+            transaction_count INTEGER NULL
         );
         """;
 

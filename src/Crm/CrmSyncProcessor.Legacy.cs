@@ -15,11 +15,11 @@ public sealed partial class CrmSyncProcessor
 
     private static readonly TimeSpan WindowSpread = TimeSpan.FromHours(1);
 
-    private static readonly Dictionary<long, DateTime?> NeverSynced = [];
+    private static readonly Dictionary<long, TargetUserState> NeverSynced = [];
 
     private async Task<LegacySnapshot> ReadLegacyAsync(
         List<long> userIds,
-        Dictionary<long, DateTime?> watermarks,
+        Dictionary<long, TargetUserState> states,
         CancellationToken cancellationToken)
     {
         var connection = _dialect.CreateLegacyConnection();
@@ -40,7 +40,7 @@ public sealed partial class CrmSyncProcessor
                     .ConfigureAwait(false);
                 List<long> present = [.. users.Keys];
                 var transactions = await ReadTransactionsAsync(
-                    connection, transaction, present, watermarks, cancellationToken).ConfigureAwait(false);
+                    connection, transaction, present, states, cancellationToken).ConfigureAwait(false);
                 var counts = await CountTransactionsAsync(connection, transaction, present, cancellationToken)
                     .ConfigureAwait(false);
 
@@ -174,7 +174,7 @@ public sealed partial class CrmSyncProcessor
         DbConnection connection,
         DbTransaction? transaction,
         List<long> userIds,
-        Dictionary<long, DateTime?> watermarks,
+        Dictionary<long, TargetUserState> states,
         CancellationToken cancellationToken)
     {
         var result = new List<LegacyTransaction>();
@@ -184,8 +184,8 @@ public sealed partial class CrmSyncProcessor
             return result;
         }
 
-        List<long> fresh = [.. userIds.Where(id => StartOf(watermarks, id) is null)];
-        List<long> synced = [.. userIds.Where(id => StartOf(watermarks, id) is not null)];
+        List<long> fresh = [.. userIds.Where(id => StartOf(states, id) is null)];
+        List<long> synced = [.. userIds.Where(id => StartOf(states, id) is not null)];
 
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -204,7 +204,7 @@ public sealed partial class CrmSyncProcessor
             {
                 sql.Append(fresh.Count > 0 ? " UNION ALL " : string.Empty)
                     .Append(TransactionColumns).Append(" WHERE ");
-                AppendWindows(sql, command, synced, watermarks);
+                AppendWindows(sql, command, synced, states);
             }
 
             command.CommandText = sql.ToString();
@@ -225,7 +225,7 @@ public sealed partial class CrmSyncProcessor
                         reader.IsDBNull(6) ? null : reader.GetDateTime(6));
 
                     // A window starts at its earliest user's start; what another user already has is dropped.
-                    if (StartOf(watermarks, row.UserId) is not { } start || row.UpdatedAt >= start)
+                    if (StartOf(states, row.UserId) is not { } start || row.UpdatedAt >= start)
                     {
                         result.Add(row);
                     }
@@ -246,10 +246,10 @@ public sealed partial class CrmSyncProcessor
         StringBuilder sql,
         DbCommand command,
         List<long> synced,
-        Dictionary<long, DateTime?> watermarks)
+        Dictionary<long, TargetUserState> states)
     {
         var ordered = synced
-            .Select(id => (Id: id, Start: StartOf(watermarks, id)!.Value))
+            .Select(id => (Id: id, Start: StartOf(states, id)!.Value))
             .OrderBy(u => u.Start)
             .ToList();
         var group = 0;
@@ -275,9 +275,9 @@ public sealed partial class CrmSyncProcessor
         }
     }
 
-    private DateTime? StartOf(Dictionary<long, DateTime?> watermarks, long user)
+    private DateTime? StartOf(Dictionary<long, TargetUserState> states, long user)
     {
-        if (watermarks.GetValueOrDefault(user) is not { } value)
+        if (states.GetValueOrDefault(user)?.Watermark is not { } value)
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace Scheduler.Crm;
 
 public sealed partial class CrmSyncProcessor
 {
-    private const string WatermarksQuery = "SELECT user_id, watermark FROM sync_state WHERE ";
+    private const string WatermarksQuery = "SELECT user_id, watermark, transaction_count FROM sync_state WHERE ";
 
     private const string CopiedIdsQuery = "SELECT id FROM transactions WHERE ";
 
@@ -23,7 +23,8 @@ public sealed partial class CrmSyncProcessor
     private const string TransactionsUpsert =
         "INSERT INTO transactions (id, user_id, amount, currency, status, created_at, updated_at) VALUES ";
 
-    private const string WatermarksUpsert = "INSERT INTO sync_state (user_id, watermark, synced_at) VALUES ";
+    private const string SyncStateUpsert =
+        "INSERT INTO sync_state (user_id, watermark, synced_at, transaction_count) VALUES ";
 
     private async Task EnsureTargetSchemaAsync(CancellationToken cancellationToken)
     {
@@ -46,13 +47,13 @@ public sealed partial class CrmSyncProcessor
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, _dialect.TargetDdl, cancellationToken).ConfigureAwait(false);
 
-                var command = connection.CreateCommand();
-                command.CommandText = _dialect.TargetDdl;
-
-                await using (command.ConfigureAwait(false))
+                // Targets created before sync_state counted copies get the column; null counts are counted anew.
+                if (Convert.ToInt64(await ScalarAsync(connection, _dialect.CountColumnQuery, cancellationToken)
+                        .ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
                 {
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, CrmSchema.AddCountColumn, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -65,7 +66,7 @@ public sealed partial class CrmSyncProcessor
         }
     }
 
-    private async Task<Dictionary<long, DateTime?>> ReadWatermarksAsync(
+    private async Task<Dictionary<long, TargetUserState>> ReadSyncStateAsync(
         List<long> userIds,
         CancellationToken cancellationToken)
     {
@@ -83,18 +84,20 @@ public sealed partial class CrmSyncProcessor
                 SqlParameters.AppendIn(sql, command, _dialect, "user_id", "u", userIds);
                 command.CommandText = sql.ToString();
 
-                var watermarks = new Dictionary<long, DateTime?>(userIds.Count);
+                var states = new Dictionary<long, TargetUserState>(userIds.Count);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 
                 await using (reader.ConfigureAwait(false))
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        watermarks[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetDateTime(1);
+                        states[reader.GetInt64(0)] = new TargetUserState(
+                            reader.IsDBNull(1) ? null : reader.GetDateTime(1),
+                            reader.IsDBNull(2) ? null : reader.GetInt64(2));
                     }
                 }
 
-                return watermarks;
+                return states;
             }
         }
     }
@@ -102,7 +105,7 @@ public sealed partial class CrmSyncProcessor
     private async Task<TargetWrite> WriteTargetAsync(
         List<long> missing,
         LegacySnapshot legacy,
-        Dictionary<long, DateTime?> watermarks,
+        Dictionary<long, TargetUserState> states,
         CancellationToken cancellationToken)
     {
         var syncedAt = _time.GetUtcNow().UtcDateTime;
@@ -111,7 +114,17 @@ public sealed partial class CrmSyncProcessor
         List<LegacyUser> changedUsers =
         [
             .. legacy.Users.Values.Where(u =>
-                StartOf(watermarks, u.Id) is not { } start || u.UpdatedAt is not { } updated || updated >= start),
+                StartOf(states, u.Id) is not { } start || u.UpdatedAt is not { } updated || updated >= start),
+        ];
+
+        // Only the copies of users that gained rows, or whose legacy count moved, can differ in number from the
+        // legacy data; the others are known from sync_state without reading the target.
+        HashSet<long> touched = [.. legacy.Transactions.Select(t => t.UserId)];
+        List<long> recount =
+        [
+            .. legacy.Users.Keys.Where(id => touched.Contains(id)
+                || states.GetValueOrDefault(id)?.TransactionCount is not { } stored
+                || stored != legacy.Counts.GetValueOrDefault(id)),
         ];
         var connection = _dialect.CreateTargetConnection();
 
@@ -131,24 +144,26 @@ public sealed partial class CrmSyncProcessor
 
                 // Deletions leave no updated_at behind, so they are found by count: a copy holding more (or fewer)
                 // transactions than the legacy data is copied whole again, and what the legacy data lacks goes.
-                var drifted = await FindDriftedAsync(connection, transaction, legacy, cancellationToken)
+                var copies = await CountCopiesAsync(connection, transaction, recount, cancellationToken)
                     .ConfigureAwait(false);
-                var (reconciled, deleted) = await ReconcileAsync(connection, transaction, drifted, cancellationToken)
+                List<long> drifted = [.. recount.Where(id => copies[id] != legacy.Counts.GetValueOrDefault(id))];
+                var repaired = await ReconcileAsync(connection, transaction, drifted, copies, cancellationToken)
                     .ConfigureAwait(false);
 
-                // Users with nothing new keep their watermark: rewriting it would cost a row per user per cycle.
-                HashSet<long> moved = [.. changedUsers.Select(u => u.Id), .. drifted];
-                moved.UnionWith(legacy.Transactions.Select(t => t.UserId));
+                // Users with nothing new keep their sync_state: rewriting it would cost a row per user per cycle.
+                HashSet<long> moved = [.. changedUsers.Select(u => u.Id), .. touched, .. drifted];
+                moved.UnionWith(recount.Where(id => states.GetValueOrDefault(id)?.TransactionCount != copies[id]));
                 List<long> movedIds = [.. moved.Where(legacy.Users.ContainsKey)];
 
                 // The watermark never moves back, so an older batch replayed late cannot make a later sync miss rows.
-                await UpsertAsync(connection, transaction, WatermarksUpsert, _dialect.WatermarksUpdate, movedIds, 3,
-                    (command, names, id) => BindWatermark(command, names, id, legacy.Clock, syncedAt),
+                await UpsertAsync(connection, transaction, SyncStateUpsert, _dialect.WatermarksUpdate, movedIds, 4,
+                    (command, names, id) => BindSyncState(command, names, id, legacy.Clock, syncedAt,
+                        copies.TryGetValue(id, out var count) ? count : legacy.Counts.GetValueOrDefault(id)),
                     cancellationToken).ConfigureAwait(false);
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new TargetWrite(changedUsers.Count, legacy.Transactions.Count + reconciled, deleted,
-                    drifted.Count);
+                return new TargetWrite(changedUsers.Count, legacy.Transactions.Count + repaired.Written,
+                    repaired.Deleted, drifted.Count);
             }
         }
     }
@@ -169,26 +184,28 @@ public sealed partial class CrmSyncProcessor
             BindTransaction, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The users whose copy, as this batch leaves it, holds another number of transactions than the legacy data.
-    /// </summary>
-    private async Task<List<long>> FindDriftedAsync(
+    /// <summary>How many transaction copies each user holds as this batch leaves it, zeros included.</summary>
+    private async Task<Dictionary<long, long>> CountCopiesAsync(
         DbConnection connection,
         DbTransaction transaction,
-        LegacySnapshot legacy,
+        List<long> userIds,
         CancellationToken cancellationToken)
     {
-        List<long> present = [.. legacy.Users.Keys];
-        var copies = await CountTransactionsAsync(connection, transaction, present, cancellationToken)
+        var counted = await CountTransactionsAsync(connection, transaction, userIds, cancellationToken)
             .ConfigureAwait(false);
 
-        return [.. present.Where(id => copies.GetValueOrDefault(id) != legacy.Counts.GetValueOrDefault(id))];
+        return userIds.ToDictionary(id => id, counted.GetValueOrDefault);
     }
 
+    /// <summary>
+    /// Copies the drifted users whole from the legacy data as it is now, deletes their copies it no longer has, and
+    /// sets their entries of <paramref name="copies"/> to what they hold afterwards.
+    /// </summary>
     private async Task<(int Written, int Deleted)> ReconcileAsync(
         DbConnection connection,
         DbTransaction transaction,
         List<long> drifted,
+        Dictionary<long, long> copies,
         CancellationToken cancellationToken)
     {
         if (drifted.Count == 0)
@@ -207,6 +224,16 @@ public sealed partial class CrmSyncProcessor
         await UpsertTransactionsAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         await DeleteByIdsAsync(connection, transaction, DeleteFromTransactions, "id", gone, cancellationToken)
             .ConfigureAwait(false);
+
+        foreach (var id in drifted)
+        {
+            copies[id] = 0;
+        }
+
+        foreach (var row in rows)
+        {
+            copies[row.UserId]++;
+        }
 
         return (rows.Count, gone.Count);
     }
@@ -345,10 +372,42 @@ public sealed partial class CrmSyncProcessor
         _dialect.AddParameter(command, names[6], CrmDbType.DateTime, row.UpdatedAt);
     }
 
-    private void BindWatermark(DbCommand command, string[] names, long user, DateTime watermark, DateTime syncedAt)
+    private void BindSyncState(
+        DbCommand command,
+        string[] names,
+        long user,
+        DateTime watermark,
+        DateTime syncedAt,
+        long transactionCount)
     {
         _dialect.AddParameter(command, names[0], CrmDbType.Int64, user);
         _dialect.AddParameter(command, names[1], CrmDbType.DateTime, watermark);
         _dialect.AddParameter(command, names[2], CrmDbType.DateTime, syncedAt);
+        _dialect.AddParameter(command, names[3], CrmDbType.Int64, transactionCount);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(
+        DbConnection connection,
+        string sql,
+        CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -13,12 +13,13 @@ namespace Scheduler.Crm;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A batch costs a bounded number of queries whatever its size: one target query for the batch's watermarks; on
-/// the legacy side, in one read-only transaction, the legacy clock, the users by <c>IN</c>, their changed
+/// A batch costs a bounded number of queries whatever its size: one target query for the batch's
+/// <c>sync_state</c>; on the legacy side, in one read-only transaction, the legacy clock, the users, their changed
 /// transactions and each user's transaction count; then one target transaction: multi-row upserts of what changed
 /// (statements of at most <see cref="CrmSyncOptions.UpsertRowsPerStatement"/> rows, or a bulk-loaded temporary table
-/// from <see cref="CrmSyncOptions.BulkWriteMinRows"/> transactions on), one count of the copies, and the moved
-/// watermarks. Only when a count differs are two more queries run for the users it concerns.
+/// from <see cref="CrmSyncOptions.BulkWriteMinRows"/> transactions on), a count of the copies of the users that
+/// changed, and their <c>sync_state</c>. Only when a count differs are two more queries run for the users it
+/// concerns. Id lists are written as ranges of consecutive ids and <c>IN</c> lists (see <see cref="SqlParameters"/>).
 /// </para>
 /// <para>
 /// Watermark rule: a user's watermark is the legacy server's clock read at the start of the last sync that read
@@ -32,10 +33,12 @@ namespace Scheduler.Crm;
 /// not from the rows, a user with no change reads nothing and writes nothing: a cycle costs what changed.
 /// </para>
 /// <para>
-/// Deletions leave no <c>updated_at</c> behind, so each sync compares each user's transaction count in the legacy
-/// data with its copy's (both answered from the <c>(user_id, updated_at)</c> index). A user whose counts differ is
-/// copied whole again and its copies the legacy data no longer has are deleted; this also repairs an insert the
-/// window missed. A user missing from the legacy users table has its copy deleted and fails permanently.
+/// Deletions leave no <c>updated_at</c> behind, so each sync counts each user's legacy transactions (from the
+/// <c>(user_id, updated_at)</c> index, without reading rows) and compares the count with the one
+/// <c>sync_state.transaction_count</c> kept for the copy. The copies of users whose count moved or who gained rows
+/// are counted again after the upserts; a user whose copy then holds another number of transactions is copied whole
+/// again and its copies the legacy data no longer has are deleted, which also repairs an insert the window missed. A
+/// user missing from the legacy users table has its copy deleted and fails permanently.
 /// </para>
 /// <para>
 /// The transactions query reads the never-synced users in full and the synced ones in groups whose starts lie
@@ -132,8 +135,8 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
     {
         await EnsureTargetSchemaAsync(cancellationToken).ConfigureAwait(false);
 
-        var watermarks = await ReadWatermarksAsync(userIds, cancellationToken).ConfigureAwait(false);
-        var legacy = await ReadLegacyAsync(userIds, watermarks, cancellationToken).ConfigureAwait(false);
+        var states = await ReadSyncStateAsync(userIds, cancellationToken).ConfigureAwait(false);
+        var legacy = await ReadLegacyAsync(userIds, states, cancellationToken).ConfigureAwait(false);
         List<long> missing = [.. userIds.Where(id => !legacy.Users.ContainsKey(id))];
 
         foreach (var id in missing)
@@ -143,7 +146,7 @@ public sealed partial class CrmSyncProcessor : IRecordProcessor, IDisposable
                 + "target; remove it from the schedule if it was deleted.", Permanent: true));
         }
 
-        var written = await WriteTargetAsync(missing, legacy, watermarks, cancellationToken).ConfigureAwait(false);
+        var written = await WriteTargetAsync(missing, legacy, states, cancellationToken).ConfigureAwait(false);
 
         Log.BatchSynced(_logger, schedule, written.Users, written.Transactions, written.Deleted, missing.Count);
     }

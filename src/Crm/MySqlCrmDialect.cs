@@ -54,6 +54,10 @@ internal sealed class MySqlCrmDialect : CrmDialect
     public override string TargetDdl => CrmSchema.TargetDdl;
 
     /// <inheritdoc />
+    public override string CountColumnQuery => "SELECT COUNT(*) FROM information_schema.COLUMNS "
+        + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_state' AND COLUMN_NAME = 'transaction_count'";
+
+    /// <inheritdoc />
     /// <remarks>
     /// In the connection's session time zone, as <c>NOW()</c> and <c>CURRENT_TIMESTAMP</c> in legacy writers' SQL
     /// are; to the microsecond, the finest <c>DATETIME(6)</c> holds.
@@ -70,7 +74,7 @@ internal sealed class MySqlCrmDialect : CrmDialect
     /// <inheritdoc />
     public override string WatermarksUpdate => " ON DUPLICATE KEY UPDATE "
         + "watermark = GREATEST(COALESCE(watermark, VALUES(watermark)), COALESCE(VALUES(watermark), watermark)), "
-        + "synced_at = VALUES(synced_at)";
+        + "synced_at = VALUES(synced_at), transaction_count = VALUES(transaction_count)";
 
     /// <inheritdoc />
     public override DbConnection CreateLegacyConnection() => new MySqlConnection(_legacyConnectionString);

@@ -40,6 +40,10 @@ internal sealed class SqliteCrmDialect : CrmDialect
     public override string TargetDdl => CrmSchema.SqliteTargetDdl;
 
     /// <inheritdoc />
+    public override string CountColumnQuery =>
+        "SELECT COUNT(*) FROM pragma_table_info('sync_state') WHERE name = 'transaction_count'";
+
+    /// <inheritdoc />
     /// <remarks>UTC to the millisecond, the clock the demo's legacy writer stamps rows with.</remarks>
     public override string ClockQuery => "SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')";
 
@@ -55,7 +59,7 @@ internal sealed class SqliteCrmDialect : CrmDialect
     /// <inheritdoc />
     public override string WatermarksUpdate => " ON CONFLICT (user_id) DO UPDATE SET "
         + "watermark = MAX(COALESCE(watermark, excluded.watermark), COALESCE(excluded.watermark, watermark)), "
-        + "synced_at = excluded.synced_at";
+        + "synced_at = excluded.synced_at, transaction_count = excluded.transaction_count";
 
     /// <inheritdoc />
     public override DbConnection CreateLegacyConnection() => new SqliteConnection(_legacyConnectionString);

@@ -87,6 +87,24 @@ public sealed class CrmSyncCopyTests(MariaDbFixture fixture)
         Assert.Equal(2L, await CrmDatabases.ScalarAsync(db.Target, "SELECT COUNT(*) FROM sync_state"));
     }
 
+    [Fact]
+    public async Task ProcessAsync_TargetCreatedBeforeTransactionCount_GainsTheColumnAndMatches()
+    {
+        var db = await CrmDatabases.CreateAsync(fixture, "old_target");
+        await LegacySeeder.SeedAsync(db.Legacy, 3, 4);
+        await CrmDatabases.ExecuteAsync(db.Target, "CREATE TABLE sync_state (user_id BIGINT NOT NULL PRIMARY KEY, "
+            + "watermark DATETIME(6) NULL, synced_at DATETIME(6) NOT NULL) ENGINE=InnoDB");
+        await CrmDatabases.ExecuteAsync(db.Target,
+            "INSERT INTO sync_state VALUES (2, '2020-01-01', '2020-01-01')");
+        using var processor = db.CreateProcessor();
+
+        var failures = await processor.ProcessAsync(CrmDatabases.Schedule, CrmDatabases.Ids(1, 3), default);
+
+        Assert.Empty(failures);
+        Assert.Equal(await CrmDatabases.SnapshotAsync(db.Legacy), await CrmDatabases.SnapshotAsync(db.Target));
+        Assert.Equal(12m, await CrmDatabases.ScalarAsync(db.Target, "SELECT SUM(transaction_count) FROM sync_state"));
+    }
+
     private static async Task<string> WatermarksAsync(string target) =>
         (string)(await CrmDatabases.ScalarAsync(target,
             "SELECT GROUP_CONCAT(user_id, '=', watermark ORDER BY user_id) FROM sync_state"))!;

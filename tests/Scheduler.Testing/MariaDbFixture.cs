@@ -47,6 +47,12 @@ public sealed class MariaDbFixture : IAsyncLifetime
     /// </summary>
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Gets the extra <c>mariadbd</c> options the server is started with, for example a buffer pool sized for a
+    /// benchmark's data; none by default, so tests run on the server's defaults. Ignored for an external server.
+    /// </summary>
+    public IReadOnlyList<string> ServerOptions { get; init; } = [];
+
     /// <summary>Gets a value indicating whether the server comes from <c>SCHEDULER_TEST_MYSQL</c>.</summary>
     public bool IsExternal => _serverExecutable is null;
 
@@ -227,6 +233,7 @@ public sealed class MariaDbFixture : IAsyncLifetime
             $"--port={port}",
             "--bind-address=127.0.0.1",
             "--skip-name-resolve",
+            .. ServerOptions,
         ];
 
         if (RunsAsRoot())
