@@ -1,10 +1,12 @@
 using Scheduler.Bench;
 using Scheduler.Bench.Cluster;
 using Scheduler.Bench.Compare;
+using Scheduler.Bench.Crm;
 using Scheduler.Bench.Ring;
 
 // Each benchmark is one class; this only picks it by name, so adding one is adding it here.
-IBenchmark[] benchmarks = [new RingBenchmark(), new ClusterBenchmark(), new CompareBenchmark()];
+IBenchmark[] benchmarks =
+    [new RingBenchmark(), new ClusterBenchmark(), new CompareBenchmark(), new CrmBenchmark()];
 
 var chosen = args.Length == 0
     ? null

@@ -15,7 +15,8 @@ namespace Scheduler.Bench.Compare;
 /// </summary>
 internal static class ProductCrmRunner
 {
-    private const string Schedule = "crm";
+    /// <summary>The name of the <c>crm-sync</c> schedule in the clusters this runner deploys.</summary>
+    public const string Schedule = "crm";
 
     // A noop schedule run once first, so the JIT and the first activations are not charged to the measured cycle.
     private const string WarmUpSchedule = "warmup";
@@ -92,7 +93,11 @@ internal static class ProductCrmRunner
         }
     }
 
-    private static async Task<TestCluster> DeployAsync(BenchServer bench, string legacy, string target,
+    /// <summary>
+    /// Deploys an in-process cluster with the <see cref="Schedule"/> schedule on <c>crm-sync</c> and a noop
+    /// warm-up schedule, both with a one-hour period, under the Redis key prefix <paramref name="prefix"/>.
+    /// </summary>
+    public static async Task<TestCluster> DeployAsync(BenchServer bench, string legacy, string target,
         string prefix, int silos, TimeSpan tick, (int BatchSize, int MaxBatches, int MaxRecordsPerSecond) limits)
     {
         var (batchSize, maxBatches, maxRecordsPerSecond) = limits;
@@ -127,7 +132,8 @@ internal static class ProductCrmRunner
         return cluster;
     }
 
-    private static async Task WarmUpAsync(BenchServer bench, TestCluster cluster, string prefix)
+    /// <summary>Runs one cycle of the noop warm-up schedule, so the measured cycle does not pay for the JIT.</summary>
+    public static async Task WarmUpAsync(BenchServer bench, TestCluster cluster, string prefix)
     {
         var ring = new ScheduleRing(bench.Connection.GetDatabase(), WarmUpSchedule, prefix);
         await ring.EnrolAsync(Enumerable.Range(0, 2000)
@@ -139,7 +145,8 @@ internal static class ProductCrmRunner
         await ClusterRunner.WaitForCycleAsync(coordinator, cycle);
     }
 
-    private static async Task DeleteKeysAsync(BenchServer bench, string prefix)
+    /// <summary>Deletes every Redis key under <paramref name="prefix"/>.</summary>
+    public static async Task DeleteKeysAsync(BenchServer bench, string prefix)
     {
         var database = bench.Connection.GetDatabase();
         await foreach (var key in bench.Admin.KeysAsync(pattern: $"{{{prefix}:*", pageSize: 1000))
