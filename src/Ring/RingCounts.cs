@@ -21,7 +21,9 @@ public sealed record RingCounts
     /// <summary>Ids waiting on the priority lane.</summary>
     public long Priority { get; init; }
 
-    /// <summary>Batches currently leased.</summary>
+    /// <summary>
+    /// Batches whose lease is still running; an expired lease waits for a claim to hand it out again.
+    /// </summary>
     public long LeasedBatches { get; init; }
 
     /// <summary>The current cycle number, starting at 1.</summary>

@@ -12,7 +12,8 @@ public sealed partial class ScheduleRing
             Keys.Ring, Keys.Members, Keys.Owners, Keys.Retry,
             Keys.Parked, Keys.Priority, Keys.Leases, Keys.Meta,
         ];
-        var result = (RedisResult[])(await EvaluateAsync(RingScripts.Counts, keys, []).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await EvaluateAsync(RingScripts.Counts, keys, [NowMs()])
+            .ConfigureAwait(false))!;
 
         var meta = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 7; i + 1 < result.Length; i += 2)

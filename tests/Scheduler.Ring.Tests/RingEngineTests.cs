@@ -517,6 +517,23 @@ public abstract class RingEngineTests(IRedisEndpoint endpoint) : RingTestBase(en
     }
 
     [Fact]
+    public async Task GetCounts_AfterALeaseExpires_CountsOnlyLiveLeases()
+    {
+        // An expired lease holds no worker; counting it would keep the coordinator from the claim that reissues it.
+        var ring = NewRing();
+        await ring.EnrolAsync(Ids(10));
+        await ring.ClaimAsync(Claim(5, 5));
+        Time.Advance(Lease / 2);
+        await ring.ClaimAsync(Claim(5, 5));
+
+        Time.Advance(Lease / 2 + TimeSpan.FromMilliseconds(1));
+        var counts = await ring.GetCountsAsync();
+
+        Assert.Equal(1, counts.LeasedBatches);
+        Assert.Equal(10, counts.InFlight);
+    }
+
+    [Fact]
     public async Task Complete_NamingTheWorker_CountsWhatEachWorkerRefreshed()
     {
         var ring = NewRing();
