@@ -14,11 +14,16 @@ public sealed class ProcessingLog
     private readonly long _origin = Stopwatch.GetTimestamp();
     private readonly ConcurrentDictionary<string, int> _processed = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<BatchStart> _starts = new();
+    private int _running;
+    private int _peakRunning;
 
     private ProcessingLog(TimeSpan latency) => Latency = latency;
 
     /// <summary>How long each batch takes.</summary>
     public TimeSpan Latency { get; }
+
+    /// <summary>The most batches that were being processed at the same time, over every silo.</summary>
+    public int PeakRunning => Volatile.Read(ref _peakRunning);
 
     /// <summary>Every batch started, in no particular order.</summary>
     public IReadOnlyList<BatchStart> Starts => _starts.ToArray();
@@ -48,8 +53,19 @@ public sealed class ProcessingLog
     public int TimesProcessed(string id) => _processed.GetValueOrDefault(id);
 
     /// <summary>Notes that a batch of <paramref name="count"/> ids started on <paramref name="silo"/>.</summary>
-    public void Started(int count, string silo) =>
+    public void Started(int count, string silo)
+    {
         _starts.Enqueue(new BatchStart(Stopwatch.GetElapsedTime(_origin), count, silo));
+
+        var running = Interlocked.Increment(ref _running);
+        for (var peak = PeakRunning; running > peak; peak = PeakRunning)
+        {
+            Interlocked.CompareExchange(ref _peakRunning, running, peak);
+        }
+    }
+
+    /// <summary>Notes that a batch started with <see cref="Started"/> stopped, whether it finished or not.</summary>
+    public void Stopped() => Interlocked.Decrement(ref _running);
 
     /// <summary>Notes that <paramref name="ids"/> were processed to the end.</summary>
     public void Finished(IReadOnlyList<string> ids)

@@ -28,12 +28,19 @@ public sealed class RecordingProcessor(IOptions<SchedulerOptions> options, ILoca
 
         var log = ProcessingLog.For(options.Value.KeyPrefix);
         log.Started(ids.Count, silo.SiloAddress.ToParsableString());
-        if (log.Latency > TimeSpan.Zero)
+        try
         {
-            await Task.Delay(log.Latency, cancellationToken).ConfigureAwait(false);
-        }
+            if (log.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(log.Latency, cancellationToken).ConfigureAwait(false);
+            }
 
-        log.Finished(ids);
-        return [];
+            log.Finished(ids);
+            return [];
+        }
+        finally
+        {
+            log.Stopped();
+        }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class CrmBenchmark(TextWriter output) : IBenchmark
 
     /// <inheritdoc />
     public string Usage =>
-        "--users N [--transactions-per-user 5] [--batch 1000] [--concurrency 2] [--silos 1] [--tick-ms 20]";
+        "--users N [--transactions-per-user 5] [--batch 1000] [--concurrency 2] [--silos 1] [--tick-ms 2000]";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(BenchmarkArguments arguments)
@@ -61,7 +61,7 @@ internal sealed class CrmBenchmark(TextWriter output) : IBenchmark
             BatchSize = arguments.PositiveInt("batch", 1000),
             Concurrency = arguments.PositiveInt("concurrency", 2),
             Silos = arguments.PositiveInt("silos", 1),
-            TickInterval = TimeSpan.FromMilliseconds(arguments.PositiveInt("tick-ms", 20)),
+            TickInterval = TimeSpan.FromMilliseconds(arguments.PositiveInt("tick-ms", 2000)),
         };
         arguments.RejectUnknown();
 

@@ -32,7 +32,7 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
         }
 
         Line($"data:    {settings.Users:N0} legacy users x {settings.TransactionsPerUser} transactions on MariaDB " +
-            "(the test fixture's defaults), Redis (redis-server, no persistence); silos and client share this " +
+            "(2 GB buffer pool), Redis (redis-server, no persistence); silos and client share this " +
             "one process");
         Line($"run:     {run.TotalSeconds:F0} s");
         Line("");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -27,17 +28,25 @@ public sealed partial class CoordinatorGrain(
     // At the measured 2-3 µs of Redis time per claimed id (scheduler-bench ring), about 25 ms per call.
     private const int MaxIdsPerClaim = 10_000;
 
-    // Completions can trigger ticks between timer ticks; this keeps them from turning into a busy loop.
-    private static readonly TimeSpan NudgeSpacing = TimeSpan.FromMilliseconds(20);
-
     private string _schedule = "";
     private ScheduleOptions _settings = new();
     private ScheduleRing? _ring;
     private int _nextSilo;
-    private DateTimeOffset _lastTickAt = DateTimeOffset.MinValue;
     private DateTimeOffset? _lastClaimAt;
     private IGrainTimer? _refill;
+    private bool _refillPending;
     private bool _waitingForCapacity;
+
+    // Batches claimed ahead while the cycle is short of capacity, up to one per slot, each started the moment a
+    // running batch finishes: the claim's Redis time is then spent while the processors work, not between two
+    // batches of a slot.
+    private readonly Queue<Batch> _ahead = new();
+
+    // Batches this activation handed out whose finish has not been heard yet, with their lease deadlines. A batch
+    // stays here until its finish is handled even once its completion has left Redis, so a tick cannot give its
+    // slot away while the finish (which starts a batch ahead in that slot) is still on its way.
+    private readonly Dictionary<long, DateTimeOffset> _running = [];
+    private bool _paused;
 
     private ScheduleRing Ring => _ring ?? throw new InvalidOperationException("The coordinator is not active.");
 
@@ -51,6 +60,7 @@ public sealed partial class CoordinatorGrain(
         await this.RegisterOrUpdateReminder(KeepAlive, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1),
             cancellationToken);
         this.RegisterGrainTimer(TickAsync, _settings.TickInterval, _settings.TickInterval);
+        _refill = this.RegisterGrainTimer(RefillAsync, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         this.RegisterGrainTimer(RecordStatusAsync, TimeSpan.Zero, SchedulerMetrics.StatusInterval);
         Log.Activated(logger, _schedule, _settings.TickInterval);
     }
@@ -76,49 +86,65 @@ public sealed partial class CoordinatorGrain(
     {
         // Only a tick that wanted more than the free capacity gains from a refill; a paced tick is not short of
         // capacity, and extra ticks would only split its claims into smaller batches (more upstream queries).
-        if (!_waitingForCapacity)
+        if (!_waitingForCapacity || _refillPending)
         {
             return Task.CompletedTask;
         }
 
-        var wait = _lastTickAt + NudgeSpacing - time.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            return TickAsync(CancellationToken.None);
-        }
+        // Every moment between a completion and the next claim leaves a slot idle, so the refill runs at once.
+        // It runs as a timer tick, queued behind the completions that have already arrived: one refill serves
+        // a whole burst, since every worker completes in Redis before it reports. A refill needs a completion,
+        // and a completion needs a batch claimed, so refills cannot spin while the ring has nothing to give.
+        _refillPending = true;
+        _refill?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
 
-        // Completions come in bursts: the first tick after the spacing serves every completion before it.
-        if (_refill is null)
+    /// <inheritdoc />
+    public Task BatchFinishedAsync(long batchId)
+    {
+        // One batch stopped processing and one starts: the number of batches processing stays within the cap. A
+        // batch another activation handed out is left to the ticks, which see its slot once it completes.
+        if (_running.Remove(batchId) && !_paused && TryTakeAhead(out var batch))
         {
-            _refill = this.RegisterGrainTimer(RefillAsync, wait, Timeout.InfiniteTimeSpan);
+            Dispatch([batch]);
         }
 
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task PauseAsync() => Ring.PauseAsync();
+    public Task PauseAsync()
+    {
+        _paused = true;
+        return Ring.PauseAsync();
+    }
 
     /// <inheritdoc />
-    public Task ResumeAsync() => Ring.ResumeAsync();
-
-    private async Task RefillAsync(CancellationToken cancellationToken)
+    public async Task ResumeAsync()
     {
-        _refill?.Dispose();
-        _refill = null;
-        await TickAsync(cancellationToken);
+        await Ring.ResumeAsync();
+        _paused = false;
+    }
+
+    private Task RefillAsync(CancellationToken cancellationToken)
+    {
+        _refillPending = false;
+        return TickAsync(cancellationToken);
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        _lastTickAt = now;
         var counts = await Ring.GetCountsAsync();
         _waitingForCapacity = false;
+        _paused = counts.Paused;
         if (counts.Paused)
         {
             return;
         }
+
+        StartBatchesAhead(Processing(counts, now));
 
         if (!CycleMayRun(counts, now))
         {
@@ -128,12 +154,67 @@ public sealed partial class CoordinatorGrain(
 
         var plan = Pacer.Plan(PacingFor(counts, now));
         _waitingForCapacity = plan.Bound == PacingBound.Capacity;
-        if (plan.IdsToClaim <= 0)
+        if (plan.IdsToClaim > 0)
+        {
+            await ClaimInSlicesAsync(plan.IdsToClaim, includeRing: true);
+        }
+
+        // Without batches of its own running, no finish would come to start a batch ahead (a new activation, or one
+        // whose batches all ended while a tick ran).
+        if (_waitingForCapacity && _running.Count > 0 && _ahead.Count < _settings.MaxConcurrentBatches)
+        {
+            await ClaimAheadAsync(_settings.MaxConcurrentBatches - _ahead.Count);
+        }
+    }
+
+    // Batches claimed ahead start in any free slot, so none waits for a finish that may never come (the last
+    // running batches can finish while the claim ahead is still on its way).
+    private void StartBatchesAhead(long processing)
+    {
+        while (processing < _settings.MaxConcurrentBatches && TryTakeAhead(out var batch))
+        {
+            Dispatch([batch]);
+            processing++;
+        }
+    }
+
+    // A batch that waited ahead for most of its lease is left to run out instead: its worker would have little
+    // time, and once the lease expires a claim hands its ids out again in a fresh batch.
+    private bool TryTakeAhead([NotNullWhen(true)] out Batch? batch)
+    {
+        var now = time.GetUtcNow();
+        while (_ahead.TryDequeue(out batch))
+        {
+            if (batch.Deadline - now > _settings.LeaseDuration / 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Only a cycle bound by capacity claims ahead: a paced one is not waiting for slots, and a batch held back
+    // would only age its lease.
+    private async Task ClaimAheadAsync(int batches)
+    {
+        var now = time.GetUtcNow();
+        var ids = (int)Math.Min(Math.Min((long)batches * _settings.BatchSize, MaxIdsPerClaim), RateAllowance(now));
+        if (ids < _settings.BatchSize)
         {
             return;
         }
 
-        await ClaimInSlicesAsync(plan.IdsToClaim, includeRing: true);
+        var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(ids));
+        metrics.Claimed(_schedule, claim.Count);
+
+        // A finished batch may have found no batch ahead while this claim ran; it is refilled by the next tick.
+        // Expired leases come back as batches of their own, so one claim can hold more than one batch.
+        _lastClaimAt = now;
+        foreach (var batch in claim.Batches)
+        {
+            _ahead.Enqueue(batch);
+        }
     }
 
     // One script call blocks Redis while it runs, so a large tick is claimed in slices of a bounded size,
@@ -189,7 +270,7 @@ public sealed partial class CoordinatorGrain(
             return;
         }
 
-        var freeBatches = Math.Max(0, _settings.MaxConcurrentBatches - counts.LeasedBatches);
+        var freeBatches = Math.Max(0, _settings.MaxConcurrentBatches - Processing(counts, time.GetUtcNow()));
         var ceiling = Pacer.RateCeilingPerTick(_settings.MaxRecordsPerSecond, _settings.TickInterval);
         var maxIds = (int)Math.Min(int.MaxValue, Math.Min(freeBatches * _settings.BatchSize, ceiling));
         if (maxIds <= 0)
@@ -223,7 +304,7 @@ public sealed partial class CoordinatorGrain(
         Elapsed = now - (counts.CycleStartedAt ?? now) + _settings.TickInterval,
         ClaimedThisCycle = counts.ClaimedThisCycle,
         Forced = counts.Forced,
-        InFlightBatches = counts.LeasedBatches,
+        InFlightBatches = Processing(counts, now),
         MaxConcurrentBatches = _settings.MaxConcurrentBatches,
         BatchSize = _settings.BatchSize,
         MaxRecordsPerSecond = _settings.MaxRecordsPerSecond,
@@ -235,6 +316,20 @@ public sealed partial class CoordinatorGrain(
         .Select(m => m.SiloAddress)
         .OrderBy(s => s.ToParsableString(), StringComparer.Ordinal)
         .ToList();
+
+    // Batches that may be processing: at least those whose finish has not been heard, and at least the live leases
+    // that are not held here ahead. Both over-count (a finished batch's lease lives until its completion, a batch
+    // completed may not have reported its finish yet), so the cap holds whichever comes first.
+    private long Processing(RingCounts counts, DateTimeOffset now)
+    {
+        // A batch whose lease ran out has stopped (its worker cancels at the deadline), reported or not.
+        foreach (var id in _running.Where(r => r.Value <= now).Select(r => r.Key).ToList())
+        {
+            _running.Remove(id);
+        }
+
+        return Math.Max(_running.Count, counts.LeasedBatches - _ahead.Count);
+    }
 
     private void Dispatch(IReadOnlyList<Batch> batches)
     {
@@ -248,6 +343,7 @@ public sealed partial class CoordinatorGrain(
         foreach (var batch in batches)
         {
             var silo = silos[_nextSilo++ % silos.Count];
+            _running[batch.Id] = batch.Deadline;
             var assignment = new BatchAssignment
             {
                 Schedule = _schedule,

@@ -44,6 +44,10 @@ public sealed partial class WorkerGrain(
             failures = assignment.Ids.Select(id => new RecordFailure(id, e.Message)).ToList();
         }
 
+        // The processor is done with the batch: a batch the coordinator claimed ahead can take its place now, while
+        // the completion below is written.
+        _ = GrainFactory.GetGrain<ICoordinatorGrain>(assignment.Schedule).BatchFinishedAsync(assignment.BatchId);
+
         try
         {
             var result = await ring.CompleteAsync(assignment.BatchId, failures, settings.ToRetryPolicy(),
