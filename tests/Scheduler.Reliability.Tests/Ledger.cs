@@ -1,3 +1,4 @@
+using Scheduler.Grains.Processors;
 using Scheduler.Ring;
 using StackExchange.Redis;
 
@@ -16,6 +17,11 @@ public sealed class Ledger(IConnectionMultiplexer redis, ScheduleRing ring, IRea
 
     /// <summary>The hash the silos record processings in.</summary>
     public RedisKey ProcessedKey { get; } = ring.Keys.Tag + ProcessedSuffix;
+
+    /// <summary>The most batches the silos were processing at once, across the cluster, since the scenario began.
+    /// </summary>
+    public async Task<long> PeakProcessingAsync() =>
+        (long)await redis.GetDatabase().StringGetAsync(ring.Keys.Tag + SimulatedProcessor.PeakProcessingKeySuffix);
 
     /// <summary>The ids the scenario enrolled.</summary>
     public IReadOnlyList<string> Enrolled => enrolled;

@@ -12,7 +12,8 @@ namespace Scheduler.Grains.Processors;
 /// each record fails with probability <see cref="SimulatedProcessorOptions.FailureRate"/>. It counts what it
 /// processed, per schedule and optionally per record id, so tests can check how often records were refreshed; with
 /// <see cref="SimulatedProcessorOptions.RecordProcessings"/> it also records every processing in Redis, where tests
-/// can count them across silo processes. Ids starting with <see cref="SimulatedProcessorOptions.PoisonPrefix"/>
+/// can count them across silo processes, together with the most batches that were processing at once across the
+/// cluster. Ids starting with <see cref="SimulatedProcessorOptions.PoisonPrefix"/>
 /// always fail.
 /// </summary>
 public sealed class SimulatedProcessor : IRecordProcessor
@@ -25,6 +26,21 @@ public sealed class SimulatedProcessor : IRecordProcessor
 
     /// <summary>The suffix, after the schedule's hash tag, of the hash that records processings.</summary>
     public const string ProcessedKeySuffix = ":simulated:processed";
+
+    /// <summary>The suffix, after the schedule's hash tag, of the key holding the most batches processing at once.
+    /// </summary>
+    public const string PeakProcessingKeySuffix = ":simulated:peak-processing";
+
+    private const string ProcessingKeySuffix = ":simulated:processing";
+
+    // The count and its peak move in one step, so two silos starting batches together cannot both miss the peak.
+    private const string StartScript = """
+        local processing = redis.call('INCR', KEYS[1])
+        if processing > tonumber(redis.call('GET', KEYS[2]) or '0') then
+          redis.call('SET', KEYS[2], processing)
+        end
+        return processing
+        """;
 
     private readonly SimulatedProcessorOptions _options;
     private readonly TimeProvider _time;
@@ -72,6 +88,40 @@ public sealed class SimulatedProcessor : IRecordProcessor
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(ids);
 
+        if (!_options.RecordProcessings)
+        {
+            return await SimulateAsync(schedule, ids, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tag = new RingKeys(_keyPrefix, schedule).Tag;
+        RedisKey[] keys = [tag + ProcessingKeySuffix, tag + PeakProcessingKeySuffix];
+        var database = _redis!.GetDatabase();
+        await database.ScriptEvaluateAsync(StartScript, keys).ConfigureAwait(false);
+        try
+        {
+            var failures = await SimulateAsync(schedule, ids, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(schedule, ids).ConfigureAwait(false);
+            return failures;
+        }
+        finally
+        {
+            await database.StringDecrementAsync(keys[0]).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The key of the hash that records the processings of <paramref name="schedule"/>.</summary>
+    public static string ProcessedKey(string keyPrefix, string schedule) =>
+        new RingKeys(keyPrefix, schedule).Tag + ProcessedKeySuffix;
+
+    /// <summary>The key that holds the most batches of <paramref name="schedule"/> processing at once.</summary>
+    public static string PeakProcessingKey(string keyPrefix, string schedule) =>
+        new RingKeys(keyPrefix, schedule).Tag + PeakProcessingKeySuffix;
+
+    private async Task<IReadOnlyList<RecordFailure>> SimulateAsync(
+        string schedule,
+        IReadOnlyList<string> ids,
+        CancellationToken cancellationToken)
+    {
         if (_options.Latency > TimeSpan.Zero)
         {
             await Task.Delay(_options.Latency, _time, cancellationToken).ConfigureAwait(false);
@@ -94,19 +144,10 @@ public sealed class SimulatedProcessor : IRecordProcessor
             }
         }
 
-        if (_options.RecordProcessings)
-        {
-            await RecordAsync(schedule, ids).ConfigureAwait(false);
-        }
-
         Increment(_processed.GetOrAdd(schedule, static _ => new StrongBox<long>()), ids.Count);
         Increment(_failed.GetOrAdd(schedule, static _ => new StrongBox<long>()), failures.Count);
         return failures;
     }
-
-    /// <summary>The key of the hash that records the processings of <paramref name="schedule"/>.</summary>
-    public static string ProcessedKey(string keyPrefix, string schedule) =>
-        new RingKeys(keyPrefix, schedule).Tag + ProcessedKeySuffix;
 
     /// <summary>How many ids of <paramref name="schedule"/> finished processing, failed ones included.</summary>
     public long ProcessedCount(string schedule) => Read(_processed, schedule);

@@ -22,8 +22,9 @@ public sealed class SimulatedProcessorOptions
 
     /// <summary>
     /// Whether to record every processing in Redis, in the hash <c>{prefix:schedule}:simulated:processed</c> (id
-    /// → processings), one round trip per batch. Default false: it is for tests that count processings across
-    /// silo processes, which the in-memory counts cannot.
+    /// → processings), and the most batches processing at once across the cluster in
+    /// <c>{prefix:schedule}:simulated:peak-processing</c>: three round trips per batch. Default false: it is for
+    /// tests that count processings across silo processes, which the in-memory counts cannot.
     /// </summary>
     public bool RecordProcessings { get; set; }
 
