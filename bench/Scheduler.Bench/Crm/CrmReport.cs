@@ -50,6 +50,13 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
             "MariaDB and Redis servers it started.");
         Line("");
 
+        Line("CPU s by process (this one: silos, client and database clients; mariadbd; redis-server):");
+        var split = new TextTable("", "full: this", "mariadbd", "redis", "1%: this", "mariadbd", "redis");
+        Split(split, pure);
+        Split(split, scheduler);
+        output.Write(split);
+        Line("");
+
         var fullOverhead = Overhead(scheduler.Full, pure.Full);
         var deltaOverhead = Overhead(scheduler.Delta, pure.Delta);
         Line($"scheduler overhead: {Percent(fullOverhead)} on the full cycle, " +
@@ -69,9 +76,19 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
             Format((double)settings.Users * settings.RowsPerUser / seconds, "N0"),
             Format(side.Delta.Elapsed.TotalSeconds, "F2"),
             Format(side.SpeedUp, "F1") + "x",
-            Format(side.Full.Cpu.TotalSeconds, "F1"),
-            Format(side.Delta.Cpu.TotalSeconds, "F1"));
+            Format(side.Full.Cpu.Total.TotalSeconds, "F1"),
+            Format(side.Delta.Cpu.Total.TotalSeconds, "F1"));
     }
+
+    private static void Split(TextTable table, CrmSide side) =>
+        table.Add([side.Name, .. Parts(side.Full.Cpu), .. Parts(side.Delta.Cpu)]);
+
+    private static string[] Parts(CpuSample cpu) =>
+    [
+        Format(cpu.Process.TotalSeconds, "F1"),
+        Format(cpu.Of("mariadbd").TotalSeconds, "F1"),
+        Format(cpu.Of("redis-server").TotalSeconds, "F1"),
+    ];
 
     private static double Overhead(CrmCycle scheduler, CrmCycle pure) => scheduler.Elapsed / pure.Elapsed - 1;
 

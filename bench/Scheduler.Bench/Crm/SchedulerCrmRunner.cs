@@ -44,9 +44,11 @@ internal static class SchedulerCrmRunner
                 throw new InvalidOperationException($"Enrolled {enrolled.Added:N0} of {settings.Users:N0} users.");
             }
 
+            await databases.SettleAsync();
             var full = await CycleAsync(coordinator, ring, settings.Users, resume: true);
 
             var changed = await LegacyChange.OnePercentAsync(databases.LegacyAdmin);
+            await databases.SettleAsync();
             var delta = await CycleAsync(coordinator, ring, settings.Users, resume: false);
 
             var silos = settings.Silos == 1 ? "1 silo" : $"{settings.Silos} silos";

@@ -12,37 +12,41 @@ internal static class CpuClock
     // Linux reports a process's times in clock ticks, 100 per second on every mainstream kernel configuration.
     private const double TicksPerSecond = 100;
 
-    /// <summary>The CPU time used so far; without <c>/proc</c>, this process's alone.</summary>
-    public static TimeSpan Read()
+    /// <summary>The CPU time used so far, split by process; without <c>/proc</c>, this process's alone.</summary>
+    public static CpuSample Read()
     {
         using var self = Process.GetCurrentProcess();
-        var total = self.TotalProcessorTime;
+        var children = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         if (!Directory.Exists("/proc/self/task"))
         {
-            return total;
+            return new CpuSample(self.TotalProcessorTime, children);
         }
 
         // A child belongs to the thread that started it, so every thread's list is read.
         foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
         {
-            var children = ReadOrEmpty(Path.Combine(task, "children"))
+            var pids = ReadOrEmpty(Path.Combine(task, "children"))
                 .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var child in children)
+            foreach (var pid in pids)
             {
-                total += ChildTime(child);
+                if (ChildTime(pid) is var (name, time))
+                {
+                    children[name] = children.GetValueOrDefault(name) + time;
+                }
             }
         }
 
-        return total;
+        return new CpuSample(self.TotalProcessorTime, children);
     }
 
-    private static TimeSpan ChildTime(string pid)
+    private static (string Name, TimeSpan Time)? ChildTime(string pid)
     {
         var stat = ReadOrEmpty($"/proc/{pid}/stat");
+        var open = stat.IndexOf('(', StringComparison.Ordinal);
         var close = stat.LastIndexOf(')');
-        if (close < 0)
+        if (open < 0 || close < open)
         {
-            return TimeSpan.Zero;
+            return null;
         }
 
         // The command name may hold spaces, so fields are counted from its closing parenthesis: utime and stime
@@ -50,7 +54,7 @@ internal static class CpuClock
         var fields = stat[(close + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture)
             + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return (stat[(open + 1)..close], TimeSpan.FromSeconds(ticks / TicksPerSecond));
     }
 
     // A thread or child can end between listing it and reading it.
