@@ -23,7 +23,7 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
         $"{side.Delta.Elapsed.TotalSeconds:F2} s after {side.Changed:N0} transactions changed"));
 
     /// <summary>Prints the table, the overhead and the verdicts.</summary>
-    public void Print(CrmSide pure, CrmSide scheduler, TimeSpan run)
+    public void Print(CrmSide pure, CrmSide scheduler, CrmSide statusColumn, TimeSpan run)
     {
         Line("");
         foreach (var fact in MachineFacts.Describe())
@@ -45,6 +45,7 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
             "1% CPU s");
         Add(table, pure);
         Add(table, scheduler);
+        Add(table, statusColumn);
         output.Write(table);
         Line($"rows: users x {settings.RowsPerUser} (the user and its transactions). CPU: this process and the " +
             "MariaDB and Redis servers it started.");
@@ -54,6 +55,7 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
         var split = new TextTable("", "full: this", "mariadbd", "redis", "1%: this", "mariadbd", "redis");
         Split(split, pure);
         Split(split, scheduler);
+        Split(split, statusColumn);
         output.Write(split);
         Line("");
 
@@ -61,6 +63,8 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
         var deltaOverhead = Overhead(scheduler.Delta, pure.Delta);
         Line($"scheduler overhead: {Percent(fullOverhead)} on the full cycle, " +
             $"{Percent(deltaOverhead)} on the 1% cycle");
+        Line($"status column overhead: {Percent(Overhead(statusColumn.Full, pure.Full))} on the full cycle, " +
+            $"{Percent(Overhead(statusColumn.Delta, pure.Delta))} on the 1% cycle");
         Line(string.Create(CultureInfo.InvariantCulture,
             $"targets: overhead at most {Percent(MaxOverhead)}: full {Verdict(fullOverhead <= MaxOverhead)}, 1% " +
             $"{Verdict(deltaOverhead <= MaxOverhead)}; 1% cycle at least {MinSpeedUp:F0}x faster: pure data work " +
