@@ -11,7 +11,7 @@ namespace Scheduler.Client.Tests;
 /// fixture's legacy database into its target database. Schedules: <see cref="CrmSchedule"/> (crm-sync) and
 /// <see cref="EnrolSchedules"/> (noop, one per test of <c>add --from-legacy</c>, so counts never leak).
 /// </summary>
-public sealed class CrmClusterFixture : IAsyncLifetime
+public class CrmClusterFixture : IAsyncLifetime
 {
     public const string CrmSchedule = "crm";
 
@@ -19,7 +19,16 @@ public sealed class CrmClusterFixture : IAsyncLifetime
 
     private readonly MariaDbFixture _mariaDb = new();
     private readonly RedisServerFixture _redis = new();
+    private readonly string _databases;
     private TestCluster? _cluster;
+
+    public CrmClusterFixture()
+        : this("client_crm")
+    {
+    }
+
+    /// <summary>A fixture whose legacy and target databases are named from <paramref name="databases"/>.</summary>
+    protected CrmClusterFixture(string databases) => _databases = databases;
 
     public string Prefix { get; } = $"client-crm-{Guid.NewGuid():N}";
 
@@ -37,8 +46,8 @@ public sealed class CrmClusterFixture : IAsyncLifetime
     {
         await _mariaDb.InitializeAsync();
         await _redis.InitializeAsync();
-        Legacy = await _mariaDb.CreateDatabaseAsync("client_crm_legacy");
-        Target = await _mariaDb.CreateDatabaseAsync("client_crm_target");
+        Legacy = await _mariaDb.CreateDatabaseAsync($"{_databases}_legacy");
+        Target = await _mariaDb.CreateDatabaseAsync($"{_databases}_target");
 
         var settings = new Dictionary<string, string?>
         {
