@@ -24,19 +24,22 @@ if redis.call('HGET', meta, 'paused') == '1' then
 end
 
 local out = { 0, cycle, 0, 0 }
+-- Lengths are counted as tables grow: #t is a search, not a field, in Lua 5.1.
+local outCount = 4
 local got = 0
 local deadline = now + leaseMs
 
 local HASH_TABLE_HINT = string.rep('-', 1024)
 
 local function lease(ids)
+  local n = #ids
   local batch = tostring(redis.call('HINCRBY', meta, 'batchseq', 1))
   redis.call('SET', batchPrefix .. batch, table.concat(ids, ' '))
   redis.call('ZADD', leases, deadline, batch)
   local owned = {}
-  for i = 1, #ids do
-    owned[#owned + 1] = ids[i]
-    owned[#owned + 1] = batch
+  for i = 1, n do
+    owned[2 * i - 1] = ids[i]
+    owned[2 * i] = batch
   end
   -- Redis keeps a hash of up to hash-max-listpack-entries fields (128 to 512) as a listpack,
   -- where every HSET, HMGET and HDEL of a field is a linear search; owners would live there
@@ -48,13 +51,15 @@ local function lease(ids)
   redis.call('HDEL', owners, ' ')
 
   out[4] = out[4] + 1
-  out[#out + 1] = batch
-  out[#out + 1] = deadline
-  out[#out + 1] = #ids
-  for i = 1, #ids do
-    out[#out + 1] = ids[i]
+  out[outCount + 1] = batch
+  out[outCount + 2] = deadline
+  out[outCount + 3] = n
+  outCount = outCount + 3
+  for i = 1, n do
+    out[outCount + i] = ids[i]
   end
-  got = got + #ids
+  outCount = outCount + n
+  got = got + n
 end
 
 -- 1. Batches whose holder did not acknowledge in time go out again, each as a fresh batch,
@@ -154,7 +159,7 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
   end
   scanned = scanned + count + (ended and 1 or 0)
 
-  local back = {}
+  local back, kept = {}, 0
   if count > 0 then
     local member = bulk_read('SMISMEMBER', members, popped, count)
     local owner = hasOwners and bulk_read('HMGET', owners, popped, count)
@@ -162,6 +167,7 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
     local park = hasParked and bulk_read('HMGET', parked, popped, count)
     local mark = hasRefreshed and bulk_read('HMGET', refreshed, popped, count)
 
+    local queued = #pending
     for i = 1, count do
       local id = popped[i]
       local dropped = false
@@ -184,7 +190,8 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
         -- An element nobody enrolled (written by hand): it is not an id of this schedule.
         redis.call('HINCRBY', meta, 'foreigndropped', 1)
       else
-        back[#back + 1] = id
+        kept = kept + 1
+        back[kept] = id
         if not (owner and owner[i]) and not (park and park[i]) then
           local refreshedIn = false
           if mark and mark[i] then
@@ -194,7 +201,8 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
             end
           end
           if refreshedIn ~= cycleText then
-            pending[#pending + 1] = id
+            queued = queued + 1
+            pending[queued] = id
             fromRing = fromRing + 1
           end
         end
@@ -202,18 +210,26 @@ while not ended and got + #pending < maxIds and scanned < scanLimit do
     end
   end
   if ended then
-    back[#back + 1] = marker
+    back[kept + 1] = marker
   end
   bulk('RPUSH', ring, back)
 end
 
 -- 5. Lease what was gathered, in batches of batchSize.
-for first = 1, #pending, batchSize do
-  local ids = {}
-  for i = first, math.min(first + batchSize - 1, #pending) do
-    ids[#ids + 1] = pending[i]
+-- Usually all of it fits in one batch, which needs no copy.
+if #pending <= batchSize then
+  if #pending > 0 then
+    lease(pending)
   end
-  lease(ids)
+else
+  for first = 1, #pending, batchSize do
+    local ids, n = {}, 0
+    for i = first, math.min(first + batchSize - 1, #pending) do
+      n = n + 1
+      ids[n] = pending[i]
+    end
+    lease(ids)
+  end
 end
 
 redis.call('HINCRBY', meta, 'claimed', fromRing)
