@@ -8,14 +8,14 @@ namespace Scheduler.Bench.Tests;
 /// </summary>
 public sealed class CrmBenchmarkSmokeTests
 {
-    private static readonly string[] TinyRun = ["--users", "300", "--batch", "50"];
+    private static readonly string[] TinyRun = ["--users", "300", "--batch", "50", "--rounds", "2"];
 
     private static readonly string[] ExpectedLines =
     [
         "full cycle s", "users/s", "rows/s", "1% cycle s", "full/1%",
         "pure data work ", "scheduler, 1 silo ", "status column, 2 x 50 ",
         "scheduler overhead: ", "status column overhead: ", "% on the full cycle, ", "% on the 1% cycle",
-        "cores:",
+        "cores:", "round 2, scheduler, 1 silo: ",
     ];
 
     [Fact]

@@ -26,6 +26,8 @@ internal sealed class CompareDatabases : IAsyncDisposable
         "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS " +
         "WHERE VARIABLE_NAME IN ('INNODB_BUFFER_POOL_PAGES_DIRTY', 'INNODB_HISTORY_LIST_LENGTH')";
 
+    private static readonly string[] TargetTables = ["users", "transactions", "sync_state"];
+
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
 
@@ -112,6 +114,35 @@ internal sealed class CompareDatabases : IAsyncDisposable
 
     /// <summary>Drops and creates the target database; returns its connection string.</summary>
     public Task<string> NewTargetAsync() => _fixture.CreateDatabaseAsync(TargetName);
+
+    /// <summary>Drops and creates the target database <c>cmp_target_</c><paramref name="side"/>.</summary>
+    public Task<string> NewTargetAsync(string side) => _fixture.CreateDatabaseAsync($"{TargetName}_{side}");
+
+    /// <summary>
+    /// Empties the target's tables, if the sync has created them, so that the next cycle copies everything again;
+    /// the tables stay, as they would under a processor that has already checked its schema.
+    /// </summary>
+    public static async Task EmptyTargetAsync(string target)
+    {
+        await using var connection = new MySqlConnection(target);
+        await connection.OpenAsync();
+
+        var existing = new List<string>();
+        await using (var command = new MySqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in TargetTables.Intersect(existing, StringComparer.OrdinalIgnoreCase))
+        {
+            await ExecuteAsync(connection, $"TRUNCATE TABLE {table}");
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _fixture.DisposeAsync();

@@ -18,8 +18,8 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
         $"{settings.TransactionsPerUser} transactions in {elapsed.TotalSeconds:F1} s");
 
     /// <summary>Prints one side's cycles as they end.</summary>
-    public void Progress(CrmSide side) => Line(string.Create(CultureInfo.InvariantCulture,
-        $"   {side.Name}: full cycle {side.Full.Elapsed.TotalSeconds:F2} s, 1% cycle " +
+    public void Progress(int round, CrmSide side) => Line(string.Create(CultureInfo.InvariantCulture,
+        $"   round {round}, {side.Name}: full cycle {side.Full.Elapsed.TotalSeconds:F2} s, 1% cycle " +
         $"{side.Delta.Elapsed.TotalSeconds:F2} s after {side.Changed:N0} transactions changed"));
 
     /// <summary>Prints the table, the overhead and the verdicts.</summary>
@@ -40,7 +40,8 @@ internal sealed class CrmReport(TextWriter output, CrmSettings settings)
         Line($"CRM sync end to end against the same data work alone: batches of {settings.BatchSize:N0} users, " +
             $"{settings.Concurrency} in flight (the schedule's BatchSize and MaxConcurrentBatches), no rate " +
             $"ceiling, TickInterval {settings.TickInterval.TotalMilliseconds:F0} ms; the full cycle fills an empty " +
-            "target, the 1% cycle follows one change of every hundredth legacy transaction");
+            "target, the 1% cycle follows one change of every hundredth legacy transaction; pure work and " +
+            $"scheduler: median of {settings.Rounds} rounds taken in turn, status column: one round");
         var table = new TextTable("", "full cycle s", "users/s", "rows/s", "1% cycle s", "full/1%", "full CPU s",
             "1% CPU s");
         Add(table, pure);

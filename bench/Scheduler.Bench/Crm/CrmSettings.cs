@@ -21,6 +21,9 @@ internal sealed record CrmSettings
     /// <summary>The schedule's <c>TickInterval</c>.</summary>
     public required TimeSpan TickInterval { get; init; }
 
+    /// <summary>Rounds of a full and a 1% cycle for the pure work and the scheduler, taken in turn.</summary>
+    public required int Rounds { get; init; }
+
     /// <summary>Rows one full cycle copies per user: the user and its transactions.</summary>
     public int RowsPerUser => TransactionsPerUser + 1;
 }

@@ -9,4 +9,17 @@ internal sealed record CrmSide(string Name, CrmCycle Full, CrmCycle Delta, long 
 {
     /// <summary>How many times faster the 1% cycle ran than the full one.</summary>
     public double SpeedUp => Full.Elapsed / Delta.Elapsed;
+
+    /// <summary>
+    /// The middle round of each cycle kind: the full cycle of the round whose full cycle was the median, the 1%
+    /// cycle likewise (each with its own CPU time), so that one disturbed cycle does not decide the comparison.
+    /// </summary>
+    public static CrmSide Median(IReadOnlyList<CrmSide> rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(rounds.Count);
+
+        var full = rounds.Select(r => r.Full).OrderBy(c => c.Elapsed).ElementAt(rounds.Count / 2);
+        var delta = rounds.Select(r => r.Delta).OrderBy(c => c.Elapsed).ElementAt(rounds.Count / 2);
+        return new CrmSide(rounds[0].Name, full, delta, rounds[0].Changed);
+    }
 }

@@ -12,47 +12,71 @@ namespace Scheduler.Bench.Crm;
 /// The data work alone: the <c>crm-sync</c> processor called directly over every user, in the schedule's batch
 /// size with as many batches in flight as the schedule allows, with nothing deciding what runs when.
 /// </summary>
-internal static class PureDataRunner
+internal sealed class PureDataRunner : ICrmRunner
 {
-    // Batches synced twice into a throwaway target before anything is timed.
+    // Batches synced twice into the target before anything is timed.
     private const int WarmUpBatches = 4;
 
-    /// <summary>A full cycle into an empty target, a 1% change of the legacy data, then a second cycle.</summary>
-    public static async Task<CrmSide> RunAsync(CompareDatabases databases, CrmSettings settings)
+    private readonly CompareDatabases _databases;
+    private readonly CrmSettings _settings;
+    private readonly string _target;
+    private readonly CrmSyncProcessor _processor;
+    private readonly string[][] _batches;
+
+    private PureDataRunner(CompareDatabases databases, CrmSettings settings, string target)
     {
-        // Made before the clock starts, as the scheduler's ids are enrolled before its clock starts.
-        var batches = Enumerable.Range(1, settings.Users)
-            .Select(i => i.ToString(CultureInfo.InvariantCulture))
-            .Chunk(settings.BatchSize)
-            .ToArray();
-
-        // Both sides run in this process, and the side that goes first would otherwise run the sync's code (and
-        // MySqlConnector's) before the JIT has optimised it: the copy path and the no-change path are run once.
-        using (var warm = Create(databases, await databases.NewTargetAsync()))
-        {
-            var some = batches.Take(WarmUpBatches).ToArray();
-            await CycleAsync(warm, some, settings.Concurrency);
-            await CycleAsync(warm, some, settings.Concurrency);
-        }
-
-        using var processor = Create(databases, await databases.NewTargetAsync());
-
-        await databases.SettleAsync();
-        var full = await CycleAsync(processor, batches, settings.Concurrency);
-
-        var changed = await LegacyChange.OnePercentAsync(databases.LegacyAdmin);
-        await databases.SettleAsync();
-        var delta = await CycleAsync(processor, batches, settings.Concurrency);
-
-        return new CrmSide("pure data work", full, delta, changed);
-    }
-
-    private static CrmSyncProcessor Create(CompareDatabases databases, string target) =>
-        new(Options.Create(new CrmSyncOptions
+        _databases = databases;
+        _settings = settings;
+        _target = target;
+        _processor = new CrmSyncProcessor(Options.Create(new CrmSyncOptions
         {
             LegacyConnectionString = databases.Legacy,
             TargetConnectionString = target,
         }), NullLogger<CrmSyncProcessor>.Instance, TimeProvider.System);
+
+        // Made before the clock starts, as the scheduler's ids are enrolled before its clock starts.
+        _batches = Enumerable.Range(1, settings.Users)
+            .Select(i => i.ToString(CultureInfo.InvariantCulture))
+            .Chunk(settings.BatchSize)
+            .ToArray();
+    }
+
+    /// <inheritdoc />
+    public string Name => "pure data work";
+
+    /// <summary>Creates the side's target and runs the copy path and the no-change path once.</summary>
+    public static async Task<PureDataRunner> StartAsync(CompareDatabases databases, CrmSettings settings)
+    {
+        var runner = new PureDataRunner(databases, settings, await databases.NewTargetAsync("pure"));
+
+        // Both sides run in this process, and the side that goes first would otherwise run the sync's code (and
+        // MySqlConnector's) before the JIT has optimised it.
+        var some = runner._batches.Take(WarmUpBatches).ToArray();
+        await CycleAsync(runner._processor, some, settings.Concurrency);
+        await CycleAsync(runner._processor, some, settings.Concurrency);
+        return runner;
+    }
+
+    /// <inheritdoc />
+    public async Task<CrmSide> RoundAsync()
+    {
+        await CompareDatabases.EmptyTargetAsync(_target);
+        await _databases.SettleAsync();
+        var full = await CycleAsync(_processor, _batches, _settings.Concurrency);
+
+        var changed = await LegacyChange.OnePercentAsync(_databases.LegacyAdmin);
+        await _databases.SettleAsync();
+        var delta = await CycleAsync(_processor, _batches, _settings.Concurrency);
+
+        return new CrmSide(Name, full, delta, changed);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _processor.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private static async Task<CrmCycle> CycleAsync(CrmSyncProcessor processor, string[][] batches,
         int concurrency)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Orleans.TestingHost;
 using Scheduler.Abstractions;
 using Scheduler.Bench.Cluster;
 using Scheduler.Bench.Compare;
@@ -10,10 +11,10 @@ namespace Scheduler.Bench.Crm;
 
 /// <summary>
 /// The same data work through the scheduler: an in-process cluster whose <c>crm-sync</c> schedule has the pure
-/// run's batch size and batches in flight and no rate ceiling, every user enrolled, two forced cycles timed until
-/// every user is acknowledged.
+/// run's batch size and batches in flight and no rate ceiling, every user enrolled; each round times two forced
+/// cycles until every user is acknowledged.
 /// </summary>
-internal static class SchedulerCrmRunner
+internal sealed class SchedulerCrmRunner : ICrmRunner
 {
     // The ring's counts are one O(1) script call, so polling them often costs the measured cluster little; the
     // coordinator's status would cost a grain call and several reads each time.
@@ -21,22 +22,51 @@ internal static class SchedulerCrmRunner
 
     private static readonly TimeSpan CycleTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>A full cycle into an empty target, a 1% change of the legacy data, then a second cycle.</summary>
-    public static async Task<CrmSide> RunAsync(BenchServer bench, CompareDatabases databases, CrmSettings settings)
+    private readonly BenchServer _bench;
+    private readonly CompareDatabases _databases;
+    private readonly CrmSettings _settings;
+    private readonly string _target;
+    private readonly string _prefix;
+    private readonly TestCluster _cluster;
+    private readonly ICoordinatorGrain _coordinator;
+    private readonly ScheduleRing _ring;
+    private bool _paused = true;
+
+    private SchedulerCrmRunner(BenchServer bench, CompareDatabases databases, CrmSettings settings, string target,
+        string prefix, TestCluster cluster)
     {
-        var target = await databases.NewTargetAsync();
+        _bench = bench;
+        _databases = databases;
+        _settings = settings;
+        _target = target;
+        _prefix = prefix;
+        _cluster = cluster;
+        _coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(ProductCrmRunner.Schedule);
+        _ring = new ScheduleRing(bench.Connection.GetDatabase(), ProductCrmRunner.Schedule, prefix);
+        Name = settings.Silos == 1 ? "scheduler, 1 silo" : $"scheduler, {settings.Silos} silos";
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>
+    /// Deploys the cluster, warms it up and enrols every user while the schedule is paused, so that no paced
+    /// claim refreshes any of them before a clock starts.
+    /// </summary>
+    public static async Task<SchedulerCrmRunner> StartAsync(BenchServer bench, CompareDatabases databases,
+        CrmSettings settings)
+    {
+        var target = await databases.NewTargetAsync("scheduler");
         var prefix = "crm" + Guid.NewGuid().ToString("N")[..8];
         var cluster = await ProductCrmRunner.DeployAsync(bench, databases.Legacy, target, prefix, settings.Silos,
             settings.TickInterval, (settings.BatchSize, settings.Concurrency, 0));
+        var runner = new SchedulerCrmRunner(bench, databases, settings, target, prefix, cluster);
         try
         {
             await ProductCrmRunner.WarmUpAsync(bench, cluster, prefix);
-            var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(ProductCrmRunner.Schedule);
+            await runner._coordinator.PauseAsync();
 
-            // Paused while the users are enrolled, so no paced claim refreshes any of them before the clock starts.
-            await coordinator.PauseAsync();
-            var ring = new ScheduleRing(bench.Connection.GetDatabase(), ProductCrmRunner.Schedule, prefix);
-            var enrolled = await ring.EnrolAsync(Enumerable.Range(1, settings.Users)
+            var enrolled = await runner._ring.EnrolAsync(Enumerable.Range(1, settings.Users)
                 .Select(i => i.ToString(CultureInfo.InvariantCulture))
                 .ToArray());
             if (enrolled.Added != settings.Users)
@@ -44,22 +74,42 @@ internal static class SchedulerCrmRunner
                 throw new InvalidOperationException($"Enrolled {enrolled.Added:N0} of {settings.Users:N0} users.");
             }
 
-            await databases.SettleAsync();
-            var full = await CycleAsync(coordinator, ring, settings.Users, resume: true);
-
-            var changed = await LegacyChange.OnePercentAsync(databases.LegacyAdmin);
-            await databases.SettleAsync();
-            var delta = await CycleAsync(coordinator, ring, settings.Users, resume: false);
-
-            var silos = settings.Silos == 1 ? "1 silo" : $"{settings.Silos} silos";
-            return new CrmSide($"scheduler, {silos}", full, delta, changed);
+            return runner;
         }
-        finally
+        catch
         {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            await ProductCrmRunner.DeleteKeysAsync(bench, prefix);
+            await runner.DisposeAsync();
+            throw;
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<CrmSide> RoundAsync()
+    {
+        await CompareDatabases.EmptyTargetAsync(_target);
+        await _databases.SettleAsync();
+        var full = await CycleAsync();
+
+        var changed = await LegacyChange.OnePercentAsync(_databases.LegacyAdmin);
+        await _databases.SettleAsync();
+        var delta = await CycleAsync();
+
+        return new CrmSide(Name, full, delta, changed);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        await ProductCrmRunner.DeleteKeysAsync(_bench, _prefix);
+    }
+
+    private async Task<CrmCycle> CycleAsync()
+    {
+        var resume = _paused;
+        _paused = false;
+        return await CycleAsync(_coordinator, _ring, _settings.Users, resume);
     }
 
     // The previous cycle has ended when this starts (the ring has just been enrolled, or the last call saw the

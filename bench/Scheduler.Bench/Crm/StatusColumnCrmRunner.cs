@@ -17,7 +17,7 @@ internal static class StatusColumnCrmRunner
     /// <summary>A full cycle into an empty target, a 1% change of the legacy data, then a second cycle.</summary>
     public static async Task<CrmSide> RunAsync(CompareDatabases databases, CrmSettings settings)
     {
-        var target = await databases.NewTargetAsync();
+        var target = await databases.NewTargetAsync("status");
         using var processor = new CrmSyncProcessor(Options.Create(new CrmSyncOptions
         {
             LegacyConnectionString = databases.Legacy,
