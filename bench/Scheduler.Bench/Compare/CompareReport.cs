@@ -31,7 +31,7 @@ internal sealed class CompareReport(TextWriter output, CompareSettings settings)
         }
 
         Line($"data:    {settings.Users:N0} legacy users x {settings.TransactionsPerUser} transactions on MariaDB " +
-            "(the test fixture's defaults), Redis (redis-server, no persistence); silos, client and baseline " +
+            "(2 GB buffer pool), Redis (redis-server, no persistence); silos, client and baseline " +
             "workers share this one process");
         Line($"run:     {results.Elapsed.TotalSeconds:F0} s");
         Line("");
