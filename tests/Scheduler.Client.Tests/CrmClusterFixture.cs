@@ -109,7 +109,7 @@ public class CrmClusterFixture : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Every row of <paramref name="sql"/> as text, columns joined by '|'.</summary>
+    /// <summary>Every row of <paramref name="sql"/> as text, columns joined by '|', times to the microsecond.</summary>
     public static async Task<IReadOnlyList<string>> RowsAsync(string connectionString, string sql)
     {
         await using var connection = new MySqlConnection(connectionString);
@@ -123,8 +123,9 @@ public class CrmClusterFixture : IAsyncLifetime
         {
             var values = new object[reader.FieldCount];
             reader.GetValues(values);
-            rows.Add(string.Join('|',
-                values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Add(string.Join('|', values.Select(v => v is DateTime d
+                ? d.ToString("O", System.Globalization.CultureInfo.InvariantCulture)
+                : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         return rows;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MySqlConnector;
 
 namespace Scheduler.Client.Tests;
@@ -90,31 +89,12 @@ public sealed class ForeignLegacySyncTests(ForeignLegacyClusterFixture fixture)
     // Every column the product copies, amounts as the server prints them (to the cent) and times to the microsecond.
     private static async Task<IReadOnlyList<string>> SnapshotAsync(string connectionString)
     {
-        var users = await RowsAsync(connectionString, "SELECT id, email, name, updated_at FROM users ORDER BY id");
-        var transactions = await RowsAsync(connectionString, "SELECT id, user_id, CAST(amount AS CHAR), currency, " +
-            "status, created_at, updated_at FROM transactions ORDER BY id");
+        var users = await CrmClusterFixture.RowsAsync(connectionString,
+            "SELECT id, email, name, updated_at FROM users ORDER BY id");
+        var transactions = await CrmClusterFixture.RowsAsync(connectionString,
+            "SELECT id, user_id, CAST(amount AS CHAR), currency, status, created_at, updated_at " +
+            "FROM transactions ORDER BY id");
         return [.. users.Select(u => "u|" + u), .. transactions.Select(t => "t|" + t)];
-    }
-
-    private static async Task<List<string>> RowsAsync(string connectionString, string sql)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync();
-
-        await using var command = new MySqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            rows.Add(string.Join('|', values.Select(v => v is DateTime d
-                ? d.ToString("O", CultureInfo.InvariantCulture)
-                : Convert.ToString(v, CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
