@@ -20,7 +20,7 @@ internal static partial class SiloLog
         int attempt, int attempts);
 
     [LoggerMessage(5, LogLevel.Error,
-        "Could not start the coordinator of schedule {Schedule}; its reminder will start it once any silo does.")]
+        "Could not start the coordinator of schedule {Schedule}; the keep-alive calls go on trying.")]
     public static partial void CoordinatorStartFailed(ILogger logger, Exception exception, string schedule);
 
     [LoggerMessage(6, LogLevel.Information, "Kubernetes hosting enabled (KUBERNETES_SERVICE_HOST is set).")]
@@ -30,4 +30,7 @@ internal static partial class SiloLog
         "Redis at {Endpoints} does not answer yet ({Reason}); the silo joins the cluster once it does.")]
     public static partial void WaitingForRedis(ILogger logger, string endpoints, string reason);
 
+    [LoggerMessage(8, LogLevel.Warning,
+        "The coordinator of schedule {Schedule} did not answer its keep-alive call; the next one retries.")]
+    public static partial void CoordinatorKeepAliveFailed(ILogger logger, Exception exception, string schedule);
 }
