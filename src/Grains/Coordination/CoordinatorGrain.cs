@@ -154,16 +154,21 @@ public sealed partial class CoordinatorGrain(
 
         var plan = Pacer.Plan(PacingFor(counts, now));
         _waitingForCapacity = plan.Bound == PacingBound.Capacity;
+        var claimed = 0;
         if (plan.IdsToClaim > 0)
         {
-            await ClaimInSlicesAsync(plan.IdsToClaim, includeRing: true);
+            claimed = await ClaimInSlicesAsync(plan.IdsToClaim, includeRing: true);
         }
 
         // Without batches of its own running, no finish would come to start a batch ahead (a new activation, or one
-        // whose batches all ended while a tick ran).
-        if (_waitingForCapacity && _running.Count > 0 && _ahead.Count < _settings.MaxConcurrentBatches)
+        // whose batches all ended while a tick ran). The live leases also hold batches whose processors finished
+        // but whose completions have not reached Redis yet, so the room ahead is bounded by them too: every lease,
+        // not only those counted here, stays within twice the cap. Only this tick has claimed since the counts.
+        var room = Math.Min(_settings.MaxConcurrentBatches - _ahead.Count,
+            2L * _settings.MaxConcurrentBatches - counts.LeasedBatches - claimed);
+        if (_waitingForCapacity && _running.Count > 0 && room > 0)
         {
-            await ClaimAheadAsync(_settings.MaxConcurrentBatches - _ahead.Count);
+            await ClaimAheadAsync((int)room);
         }
     }
 
@@ -220,13 +225,15 @@ public sealed partial class CoordinatorGrain(
     // One script call blocks Redis while it runs, so a large tick is claimed in slices of a bounded size,
     // each dispatched before the next is claimed. A slice that comes back short (the cycle ended, or the
     // ring had nothing more to give) ends the tick.
-    private async Task ClaimInSlicesAsync(int ids, bool includeRing)
+    // Returns how many batches it leased.
+    private async Task<int> ClaimInSlicesAsync(int ids, bool includeRing)
     {
         var now = time.GetUtcNow();
         ids = (int)Math.Min(ids, RateAllowance(now));
+        var batches = 0;
         if (ids <= 0)
         {
-            return;
+            return batches;
         }
 
         _lastClaimAt = now;
@@ -237,13 +244,16 @@ public sealed partial class CoordinatorGrain(
             var claim = await Ring.ClaimAsync(_settings.ToClaimRequest(wanted) with { IncludeRing = includeRing });
             Dispatch(claim.Batches);
             metrics.Claimed(_schedule, claim.Count);
+            batches += claim.Batches.Count;
 
             left -= wanted;
             if (claim.CycleEnded || claim.Count < wanted)
             {
-                return;
+                return batches;
             }
         }
+
+        return batches;
     }
 
     // The ceiling is a rate: a claim may take what accrued since the previous one, at most one tick's worth, so
