@@ -5,14 +5,16 @@ using Scheduler.Grains.Options;
 namespace Scheduler.Silo;
 
 /// <summary>
-/// Once the silo is up, activates the coordinator of every configured schedule so that each registers its
-/// keep-alive reminder without any client having to call it, then calls each coordinator every
-/// <see cref="KeepAliveInterval"/>. Every silo does this; the calls are idempotent.
+/// Once the silo is up, calls the coordinator of every configured schedule, and again every
+/// <see cref="KeepAliveInterval"/>: the first call activates it so that it registers its keep-alive reminder without
+/// any client having to call it, the later ones bring it back at once when its silo dies. Every silo does this; the
+/// calls are idempotent.
 /// </summary>
 /// <remarks>
 /// The reminder alone would bring a coordinator back after its silo dies, but only when it next fires, up to a
 /// minute later, and claims stop meanwhile. A call from any silo activates it again as soon as the membership has
-/// declared the dead silo dead.
+/// declared the dead silo dead. A failed call is simply made again at the next interval, which also covers a silo
+/// that starts before it sees the whole membership.
 /// </remarks>
 internal sealed class ScheduleStarter(
     IGrainFactory grains,
@@ -23,60 +25,42 @@ internal sealed class ScheduleStarter(
     /// <summary>How often every silo calls every coordinator.</summary>
     public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(5);
 
-    private const int Attempts = 10;
-
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(3);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The silo's hosted service is registered first, so the silo is active by the time this runs.
         var schedules = options.Value.Schedules.Keys.ToList();
-        await Task.WhenAll(schedules.Select(schedule => StartAsync(schedule, stoppingToken))).ConfigureAwait(false);
+        var started = new HashSet<string>(StringComparer.Ordinal);
 
         using var timer = new PeriodicTimer(KeepAliveInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        do
         {
-            await Task.WhenAll(schedules.Select(schedule => KeepAliveAsync(schedule, stoppingToken)))
+            var answered = await Task.WhenAll(schedules.Select(schedule => CallAsync(schedule, stoppingToken)))
                 .ConfigureAwait(false);
+
+            for (var i = 0; i < schedules.Count; i++)
+            {
+                if (answered[i] && started.Add(schedules[i]))
+                {
+                    SiloLog.CoordinatorStarted(logger, schedules[i]);
+                }
+            }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private async Task KeepAliveAsync(string schedule, CancellationToken stoppingToken)
+    private async Task<bool> CallAsync(string schedule, CancellationToken stoppingToken)
     {
         try
         {
             await grains.GetGrain<ICoordinatorGrain>(schedule).StartAsync().ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            // A failure here must not end the loop: an exception out of a hosted service stops the whole silo.
+            // A failure must not end the loop: an exception out of a hosted service stops the whole silo.
             // Until the membership declares a dead silo dead, calls to the grains it hosted fail or time out.
             SiloLog.CoordinatorKeepAliveFailed(logger, ex, schedule);
-        }
-    }
-
-    private async Task StartAsync(string schedule, CancellationToken stoppingToken)
-    {
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
-        {
-            try
-            {
-                await grains.GetGrain<ICoordinatorGrain>(schedule).StartAsync().ConfigureAwait(false);
-                SiloLog.CoordinatorStarted(logger, schedule);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < Attempts)
-            {
-                // A silo that just joined may not see the whole membership yet, or Redis may still be starting.
-                SiloLog.CoordinatorStartRetry(logger, ex, schedule, attempt, Attempts);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                SiloLog.CoordinatorStartFailed(logger, ex, schedule);
-                return;
-            }
-
-            await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(false);
+            return false;
         }
     }
 }

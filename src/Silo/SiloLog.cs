@@ -14,15 +14,6 @@ internal static partial class SiloLog
     [LoggerMessage(3, LogLevel.Information, "Started the coordinator of schedule {Schedule}.")]
     public static partial void CoordinatorStarted(ILogger logger, string schedule);
 
-    [LoggerMessage(4, LogLevel.Warning,
-        "Starting the coordinator of schedule {Schedule} failed (attempt {Attempt} of {Attempts}); retrying.")]
-    public static partial void CoordinatorStartRetry(ILogger logger, Exception exception, string schedule,
-        int attempt, int attempts);
-
-    [LoggerMessage(5, LogLevel.Error,
-        "Could not start the coordinator of schedule {Schedule}; the keep-alive calls go on trying.")]
-    public static partial void CoordinatorStartFailed(ILogger logger, Exception exception, string schedule);
-
     [LoggerMessage(6, LogLevel.Information, "Kubernetes hosting enabled (KUBERNETES_SERVICE_HOST is set).")]
     public static partial void KubernetesHosting(ILogger logger);
 
@@ -31,6 +22,6 @@ internal static partial class SiloLog
     public static partial void WaitingForRedis(ILogger logger, string endpoints, string reason);
 
     [LoggerMessage(8, LogLevel.Warning,
-        "The coordinator of schedule {Schedule} did not answer its keep-alive call; the next one retries.")]
+        "The coordinator of schedule {Schedule} did not answer a keep-alive call; the next one retries.")]
     public static partial void CoordinatorKeepAliveFailed(ILogger logger, Exception exception, string schedule);
 }
