@@ -230,13 +230,13 @@ public sealed partial class CoordinatorGrain(
     {
         var now = time.GetUtcNow();
         ids = (int)Math.Min(ids, RateAllowance(now));
-        var batches = 0;
         if (ids <= 0)
         {
-            return batches;
+            return 0;
         }
 
         _lastClaimAt = now;
+        var batches = 0;
         var slice = Math.Max(_settings.BatchSize, MaxIdsPerClaim - (MaxIdsPerClaim % _settings.BatchSize));
         for (var left = ids; left > 0;)
         {
